@@ -1,0 +1,4 @@
+package io.parley.ingest.inbox;
+
+/** Body of PUT /inboxes/{id}. */
+public record InboxRequest(String channel, String name, String team, String secret) {}

@@ -1,0 +1,84 @@
+package io.parley.ingest.inbox;
+
+import io.parley.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+@ApplicationScoped
+public class InboxService {
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** Shorter secrets make forging an HMAC cheaper than it should be. */
+    static final int MIN_SECRET_LENGTH = 16;
+
+    @WithSession
+    public Uni<Inbox> find(String id) {
+        return Inbox.findById(id);
+    }
+
+    @WithSession
+    public Uni<Inbox> get(String id) {
+        return Inbox.<Inbox>findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("No inbox " + id + "."));
+    }
+
+    @WithSession
+    public Uni<List<Inbox>> list() {
+        return Inbox.listAll(io.quarkus.panache.common.Sort.by("id"));
+    }
+
+    /** Creates or replaces an inbox; an omitted secret keeps the current one. */
+    @WithTransaction
+    public Uni<Inbox> put(String id, InboxRequest request) {
+        return Inbox.<Inbox>findById(id).flatMap(existing -> {
+            validate(id, request, existing == null);
+            Instant now = Instant.now();
+            Inbox inbox = existing == null ? new Inbox() : existing;
+            if (existing == null) {
+                inbox.id = id;
+                inbox.createdAt = now;
+            }
+            inbox.channel = request.channel();
+            inbox.name = request.name();
+            inbox.team = request.team();
+            if (request.secret() != null) {
+                inbox.secret = request.secret();
+            }
+            inbox.updatedAt = now;
+            return existing == null ? inbox.<Inbox>persist() : Uni.createFrom().item(inbox);
+        });
+    }
+
+    private static void validate(String id, InboxRequest request, boolean creating) {
+        List<String> errors = new ArrayList<>();
+        if (!SLUG.matcher(id).matches()) {
+            errors.add("id must be lower-case letters, digits and dashes (at most 64)");
+        }
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body with channel, name, team and secret is required.");
+        }
+        if (request.channel() == null || Channel.byId(request.channel()).isEmpty()) {
+            errors.add("channel must be one of: api");
+        }
+        if (request.name() == null || request.name().isBlank()) {
+            errors.add("name is required");
+        }
+        if (request.team() == null || !SLUG.matcher(request.team()).matches()) {
+            errors.add("team must be a team id (lower-case letters, digits, dashes)");
+        }
+        if ((creating || request.secret() != null)
+                && (request.secret() == null || request.secret().length() < MIN_SECRET_LENGTH)) {
+            errors.add("secret must have at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable(String.join("; ", errors));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.parley.ingest.intake;
+
+import io.parley.contracts.EventCodec;
+import io.parley.contracts.EventEnvelope;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+@ApplicationScoped
+public class InboundMessagePublisher {
+    private final MutinyEmitter<String> emitter;
+
+    public InboundMessagePublisher(@Channel("inbound-messages") MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Completes when the broker acknowledged the record (acks=all), fails when it could not. */
+    public Uni<Void> publish(String key, EventEnvelope envelope) {
+        Message<String> message = Message.of(EventCodec.encode(envelope))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(key)
+                        .build());
+        return emitter.sendMessage(message);
+    }
+}

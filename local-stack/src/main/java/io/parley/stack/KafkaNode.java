@@ -1,0 +1,130 @@
+package io.parley.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** One Apache Kafka node in KRaft mode (broker and controller in one JVM), from the Maven Central jars. */
+public final class KafkaNode {
+    private final ManagedProcess process;
+    private final int port;
+
+    private KafkaNode(ManagedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static KafkaNode start(Path dir, int port, int controllerPort, boolean detach, Runnable onWait) {
+        Ports.requireFree("Kafka", port);
+        Ports.requireFree("Kafka controller", controllerPort);
+        try {
+            Files.createDirectories(dir);
+            Path config = dir.resolve("server.properties");
+            Path logDir = dir.resolve("data");
+            Files.writeString(config, serverProperties(port, controllerPort, logDir));
+            Path log4j = dir.resolve("log4j2.properties");
+            Files.writeString(log4j, LOG4J);
+            List<String> jvm = List.of(
+                    StackLayout.javaExecutable(),
+                    "-Xms128m",
+                    "-Xmx512m",
+                    "-Dlog4j2.configurationFile=" + log4j,
+                    "-Dparley.part=kafka",
+                    "-cp",
+                    StackLayout.serverClasspath());
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(dir, jvm, config);
+            }
+            ManagedProcess process = ManagedProcess.start(
+                    "kafka",
+                    concat(jvm, "kafka.Kafka", config.toString()),
+                    Map.of(),
+                    dir,
+                    dir.resolve("kafka.log"),
+                    detach);
+            process.awaitReady(
+                    "listening on port " + port,
+                    Duration.ofSeconds(90),
+                    () -> ManagedProcess.portOpen(port)
+                            && ManagedProcess.logContains(process.log(), "Kafka Server started"),
+                    onWait);
+            return new KafkaNode(process, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public void stop() {
+        process.stop();
+    }
+
+    private static void format(Path dir, List<String> jvm, Path config) {
+        byte[] id = new byte[16];
+        new SecureRandom().nextBytes(id);
+        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        ManagedProcess format = ManagedProcess.start(
+                "kafka-storage-format",
+                concat(jvm, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
+                Map.of(),
+                dir,
+                dir.resolve("format.log"),
+                false);
+        format.awaitSuccessfulExit("formatting its storage", Duration.ofSeconds(60));
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        return java.util.stream.Stream.concat(head.stream(), java.util.Arrays.stream(tail))
+                .toList();
+    }
+
+    private static String serverProperties(int port, int controllerPort, Path logDir) {
+        return String.join(
+                "\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + logDir,
+                "num.partitions=3",
+                "auto.create.topics.enable=true",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "");
+    }
+
+    private static final String LOG4J = String.join(
+            "\n",
+            "appender.console.type=Console",
+            "appender.console.name=STDOUT",
+            "appender.console.layout.type=PatternLayout",
+            "appender.console.layout.pattern=[%d] %p %m (%c)%n",
+            "rootLogger.level=INFO",
+            "rootLogger.appenderRef.stdout.ref=STDOUT",
+            "logger.kafka.name=kafka",
+            "logger.kafka.level=INFO",
+            "logger.apache.name=org.apache.kafka",
+            "logger.apache.level=WARN",
+            "");
+}

@@ -1,0 +1,117 @@
+package io.parley.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Keycloak from its Maven Central distribution, in dev mode, with the parley realm imported. */
+public final class KeycloakNode {
+    public static final String REALM = "parley";
+    public static final String CLI_CLIENT = "parley-cli";
+
+    private final ManagedProcess process;
+    private final int port;
+
+    private KeycloakNode(ManagedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * @param home where the distribution is unpacked (once) and runs
+     * @param persistent keep users and sessions in a file database across restarts (./parley), or in memory (tests)
+     */
+    public static KeycloakNode start(
+            Path home,
+            int port,
+            int managementPort,
+            String adminPassword,
+            boolean persistent,
+            boolean detach,
+            Runnable onWait) {
+        Ports.requireFree("Keycloak", port);
+        Ports.requireFree("Keycloak management", managementPort);
+        Path dist = unpack(home);
+        installRealm(dist);
+        ManagedProcess process = ManagedProcess.start(
+                "keycloak",
+                List.of(
+                        dist.resolve("bin/kc.sh").toString(),
+                        "start-dev",
+                        "--http-port=" + port,
+                        "--http-management-port=" + managementPort,
+                        "--hostname=http://localhost:" + port,
+                        "--import-realm",
+                        "--health-enabled=true",
+                        "--db=" + (persistent ? "dev-file" : "dev-mem")),
+                Map.of(
+                        "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
+                        "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m",
+                        "JAVA_OPTS_APPEND", "-Dparley.part=keycloak"),
+                dist,
+                home.resolve("keycloak.log"),
+                detach);
+        String discovery = "http://localhost:" + port + "/realms/" + REALM + "/.well-known/openid-configuration";
+        process.awaitReady(
+                "serving realm " + REALM + " on port " + port,
+                Duration.ofSeconds(240),
+                () -> ManagedProcess.httpOk(discovery),
+                onWait);
+        return new KeycloakNode(process, port);
+    }
+
+    public String realmUrl() {
+        return "http://localhost:" + port + "/realms/" + REALM;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public void stop() {
+        process.stop();
+    }
+
+    private static Path unpack(Path home) {
+        Path dist = home.resolve("keycloak-" + StackLayout.keycloakVersion());
+        if (Files.isExecutable(dist.resolve("bin/kc.sh"))) {
+            return dist;
+        }
+        Path tarball = StackLayout.keycloakDistribution();
+        if (!Files.exists(tarball)) {
+            throw new StackException("Keycloak distribution not found at " + tarball
+                    + ": build the project with ./mvnw first, it downloads it");
+        }
+        try {
+            Files.createDirectories(home);
+            ManagedProcess.start(
+                            "keycloak-unpack",
+                            List.of("tar", "xzf", tarball.toString(), "-C", home.toString()),
+                            Map.of(),
+                            home,
+                            home.resolve("unpack.log"),
+                            false)
+                    .awaitSuccessfulExit("unpacking " + tarball.getFileName(), Duration.ofMinutes(3));
+            return dist;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void installRealm(Path dist) {
+        try (InputStream realm = KeycloakNode.class.getResourceAsStream("keycloak/parley-realm.json")) {
+            Path imports = dist.resolve("data/import");
+            Files.createDirectories(imports);
+            Files.copy(realm, imports.resolve("parley-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.parley.stack.testing;
+
+import io.parley.stack.KafkaNode;
+import io.parley.stack.Ports;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A real Kafka broker (KRaft) in a child JVM for the tests of one module. */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+    private KafkaNode kafka;
+    private Path dir;
+
+    @Override
+    public Map<String, String> start() {
+        dir = TestDirectories.create("kafka");
+        kafka = KafkaNode.start(dir, Ports.free(), Ports.free(), false, () -> {});
+        return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        if (kafka != null) {
+            kafka.stop();
+        }
+        TestDirectories.delete(dir);
+    }
+}
