@@ -2,6 +2,7 @@ package io.parley.ingest.intake;
 
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventEnvelope;
+import io.parley.reactive.CallerContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -23,6 +24,6 @@ public class InboundMessagePublisher {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(key)
                         .build());
-        return emitter.sendMessage(message);
+        return CallerContext.resumeOnCallerContext(emitter.sendMessage(message));
     }
 }

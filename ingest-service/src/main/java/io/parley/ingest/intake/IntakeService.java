@@ -81,7 +81,13 @@ public class IntakeService {
                         "inboxId = ?1 and providerMessageId = ?2", message.inboxId(), message.providerMessageId()))
                 .replaceWithVoid()
                 .onFailure()
-                .recoverWithNull()
-                .replaceWithVoid();
+                .invoke(failure -> LOG.errorf(
+                        "message %s of inbox %s was not published and its claim could not be released: a retry"
+                                + " will be taken for a duplicate (%s)",
+                        message.providerMessageId(),
+                        message.inboxId(),
+                        failure.getMessage()))
+                .onFailure()
+                .recoverWithNull();
     }
 }

@@ -1,0 +1,8 @@
+package io.parley.routing.conversation;
+
+public enum ConversationStatus {
+    OPEN,
+    PENDING,
+    SNOOZED,
+    RESOLVED
+}

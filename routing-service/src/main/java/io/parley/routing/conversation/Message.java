@@ -1,0 +1,38 @@
+package io.parley.routing.conversation;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "message")
+public class Message extends PanacheEntityBase {
+    public static final String INCOMING = "incoming";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "conversation_id")
+    public UUID conversationId;
+
+    @Column(name = "inbox_id")
+    public String inboxId;
+
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+
+    /** incoming (from the customer) or outgoing (from an agent). */
+    public String direction;
+
+    public String content;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

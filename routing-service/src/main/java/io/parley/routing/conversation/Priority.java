@@ -1,0 +1,8 @@
+package io.parley.routing.conversation;
+
+public enum Priority {
+    LOW,
+    MEDIUM,
+    HIGH,
+    URGENT
+}

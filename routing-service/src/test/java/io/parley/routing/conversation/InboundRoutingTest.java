@@ -1,0 +1,210 @@
+package io.parley.routing.conversation;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.parley.contracts.EventCodec;
+import io.parley.contracts.EventEnvelope;
+import io.parley.contracts.EventTypes;
+import io.parley.contracts.InboundMessage;
+import io.parley.contracts.Topics;
+import io.parley.stack.testing.TopicProbe;
+import io.parley.stack.testing.TopicWriter;
+import io.restassured.common.mapper.TypeRef;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Inbound events go through the real broker; what routing stored is read back from PostgreSQL through its API. */
+@QuarkusTest
+class InboundRoutingTest {
+    String inbox;
+    String team;
+    TopicWriter writer;
+
+    @BeforeEach
+    void setUp() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        inbox = "inbox-" + suffix;
+        team = "team-" + suffix;
+        writer = new TopicWriter(bootstrap());
+    }
+
+    @AfterEach
+    void tearDown() {
+        writer.close();
+    }
+
+    @Test
+    void threadsMessagesIntoConversationsAndAssignsRoundRobin() {
+        addMember(team, "agent-a");
+        addMember(team, "agent-b");
+
+        send(inbound("m1", "cust-1", "Hello"));
+        send(inbound("m2", "cust-1", "Anyone there?"));
+        send(inbound("m3", "cust-2", "Refund please"));
+        send(inbound("m4", "cust-3", "Where is my parcel?"));
+
+        List<Map<String, Object>> conversations = awaitConversations(3);
+        Map<String, String> assigneeByCustomer = new java.util.HashMap<>();
+        conversations.forEach(c -> assigneeByCustomer.put(
+                (String) ((Map<?, ?>) c.get("contact")).get("sourceId"), (String) c.get("assignee")));
+        assertEquals(Map.of("cust-1", "agent-a", "cust-2", "agent-b", "cust-3", "agent-a"), assigneeByCustomer);
+
+        String first = conversations.stream()
+                .filter(c -> "agent-a".equals(c.get("assignee")))
+                .filter(c -> "cust-1".equals(((Map<?, ?>) c.get("contact")).get("sourceId")))
+                .map(c -> (String) c.get("id"))
+                .findFirst()
+                .orElseThrow();
+        given().get("/conversations/" + first)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("open"))
+                .body("team", equalTo(team))
+                .body("messages", hasSize(2))
+                .body("messages[0].text", equalTo("Hello"))
+                .body("messages[1].text", equalTo("Anyone there?"));
+    }
+
+    @Test
+    void duplicateDeliveriesChangeNothing() {
+        addMember(team, "agent-a");
+        EventEnvelope original = inbound("m-dup", "cust-1", "Only once");
+
+        send(original);
+        send(original);
+        // A second event id for the same provider message (a replay) is no new message either.
+        send(EventCodec.envelope(
+                UUID.randomUUID(),
+                original.type(),
+                original.aggregateType(),
+                original.aggregateId(),
+                original.occurredAt(),
+                EventCodec.payload(original, InboundMessage.class)));
+        send(inbound("m-after", "cust-1", "Second message"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String id = conversationsOfInbox().get(0).get("id").toString();
+            given().get("/conversations/" + id)
+                    .then()
+                    .body("messages.text", equalTo(List.of("Only once", "Second message")));
+        });
+        assertEquals(1, conversationsOfInbox().size());
+    }
+
+    @Test
+    void publishesCreatedMessageCreatedAndAssignedEvents() {
+        addMember(team, "agent-z");
+        try (TopicProbe events = new TopicProbe(bootstrap(), Topics.CONVERSATION_EVENTS)) {
+            send(inbound("m-ev", "cust-ev", "Events please"));
+
+            String conversationId = awaitConversations(1).get(0).get("id").toString();
+            List<EventEnvelope> ofConversation = await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> events.records().stream()
+                                    .filter(r -> conversationId.equals(r.key()))
+                                    .map(r -> EventCodec.decode(r.value()))
+                                    .toList(),
+                            list -> list.size() >= 3);
+            assertEquals(
+                    List.of(
+                            EventTypes.CONVERSATION_CREATED,
+                            EventTypes.CONVERSATION_MESSAGE_CREATED,
+                            EventTypes.CONVERSATION_ASSIGNED),
+                    ofConversation.stream().map(EventEnvelope::type).toList());
+            assertEquals("agent-z", ofConversation.get(2).payload().get("assignee").asText());
+            assertEquals("api", ofConversation.get(0).payload().get("channel").asText());
+        }
+    }
+
+    @Test
+    void conversationWaitsUnassignedWhenTheTeamHasNoAgents() {
+        send(inbound("m-lonely", "cust-1", "Hello?"));
+
+        Map<String, Object> conversation = awaitConversations(1).get(0);
+        assertNull(conversation.get("assignee"));
+    }
+
+    @Test
+    void unreadableRecordIsParkedAndLaterMessagesStillFlow() {
+        addMember(team, "agent-a");
+        writer.send(Topics.INBOUND_MESSAGES, inbox + ":cust-1", "{not json");
+        send(inbound("m-ok", "cust-1", "Still routed"));
+
+        assertEquals("agent-a", awaitConversations(1).get(0).get("assignee"));
+    }
+
+    @Test
+    void badFiltersAreClientErrors() {
+        given().get("/conversations?status=sleeping")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("status must be one of"));
+        given().get("/conversations/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        given().get("/conversations?limit=0").then().statusCode(400);
+        given().put("/teams/Bad Team!/members/alice").then().statusCode(422);
+    }
+
+    private List<Map<String, Object>> awaitConversations(int count) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(this::conversationsOfInbox, list -> list.size() == count && list.stream()
+                        .allMatch(c -> c.get("assignee") != null || !hasMembers()));
+    }
+
+    private boolean hasMembers() {
+        return given().get("/teams/" + team).statusCode() == 200;
+    }
+
+    private List<Map<String, Object>> conversationsOfInbox() {
+        return given().queryParam("inbox", inbox)
+                .get("/conversations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(new TypeRef<>() {});
+    }
+
+    private void addMember(String team, String agent) {
+        given().put("/teams/" + team + "/members/" + agent).then().statusCode(204);
+    }
+
+    private EventEnvelope inbound(String providerMessageId, String customer, String text) {
+        Instant now = Instant.now();
+        InboundMessage message = new InboundMessage(
+                inbox,
+                "api",
+                team,
+                providerMessageId,
+                customer,
+                new InboundMessage.Contact(customer, "Customer " + customer),
+                text,
+                List.of(),
+                false,
+                now,
+                now);
+        return EventCodec.envelope(
+                UUID.randomUUID(), EventTypes.MESSAGE_INBOUND, "inbound-message", message.conversationKey(), now, message);
+    }
+
+    private void send(EventEnvelope envelope) {
+        writer.send(Topics.INBOUND_MESSAGES, envelope.aggregateId(), EventCodec.encode(envelope));
+    }
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+}
