@@ -1,0 +1,15 @@
+package io.parley.gateway.downstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+@RegisterRestClient(configKey = "metrics")
+@Path("/reports")
+public interface MetricsClient {
+    @GET
+    @Path("/summary")
+    Uni<JsonNode> summary();
+}

@@ -1,0 +1,46 @@
+package io.parley.gateway.security;
+
+import io.quarkus.security.ForbiddenException;
+import java.util.List;
+
+/**
+ * The team-scoping rule: agents see conversations assigned to them or in their teams; supervisors and admins see all.
+ * Turns a request's filters into the filters routing-service is asked for, or refuses it.
+ */
+public final class TeamScope {
+    public static final String ME = "me";
+
+    private TeamScope() {}
+
+    public record Filters(String assignee, List<String> teams) {}
+
+    public static Filters conversationFilters(Agent agent, String assignee, String team) {
+        String effectiveAssignee = ME.equals(assignee) ? agent.username() : assignee;
+        if (agent.seesAllTeams()) {
+            return new Filters(effectiveAssignee, team == null ? List.of() : List.of(team));
+        }
+        if (effectiveAssignee != null && !effectiveAssignee.equals(agent.username())) {
+            throw new ForbiddenException("Agents can only list their own conversations or their teams'.");
+        }
+        if (team != null && !agent.teams().contains(team)) {
+            throw new ForbiddenException("You are not a member of team " + team + ".");
+        }
+        if (effectiveAssignee != null) {
+            return new Filters(effectiveAssignee, team == null ? List.of() : List.of(team));
+        }
+        if (team != null) {
+            return new Filters(null, List.of(team));
+        }
+        if (agent.teams().isEmpty()) {
+            // No team: only what is assigned to the agent personally.
+            return new Filters(agent.username(), List.of());
+        }
+        return new Filters(null, agent.teams());
+    }
+
+    public static boolean maySee(Agent agent, String conversationTeam, String conversationAssignee) {
+        return agent.seesAllTeams()
+                || agent.username().equals(conversationAssignee)
+                || agent.teams().contains(conversationTeam);
+    }
+}
