@@ -67,6 +67,11 @@ public final class KeycloakNode {
         return new KeycloakNode(process, port);
     }
 
+    /** Where tests unpack and run Keycloak: shared by every module, data kept in memory so each run starts afresh. */
+    public static Path testHome() {
+        return Path.of(System.getProperty("user.home"), ".cache", "parley");
+    }
+
     public String realmUrl() {
         return "http://localhost:" + port + "/realms/" + REALM;
     }

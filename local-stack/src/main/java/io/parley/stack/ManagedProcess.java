@@ -79,6 +79,7 @@ public final class ManagedProcess {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
+                stop();
                 throw new StackException(name + " exited with code " + process.exitValue() + " before " + what
                         + ". Last lines of " + log + ":\n" + tail(log, 25));
             }
@@ -88,6 +89,7 @@ public final class ManagedProcess {
             onWait.run();
             pause();
         }
+        stop();
         throw new StackException(name + " did not become ready (" + what + ") within " + timeout.toSeconds()
                 + " s. Last lines of " + log + ":\n" + tail(log, 25));
     }

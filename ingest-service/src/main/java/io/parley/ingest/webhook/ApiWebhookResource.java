@@ -1,5 +1,6 @@
 package io.parley.ingest.webhook;
 
+import io.parley.contracts.WebhookSignature;
 import io.parley.ingest.inbox.Channel;
 import io.parley.ingest.inbox.InboxService;
 import io.parley.ingest.intake.IntakeService;
@@ -47,7 +48,7 @@ public class ApiWebhookResource {
             if (inbox == null || !Channel.API.id().equals(inbox.channel)) {
                 throw ProblemException.notFound("No API inbox " + inboxId + ".");
             }
-            if (!HmacSignature.matches(inbox.secret, body, signature)) {
+            if (!WebhookSignature.matches(inbox.secret, body, signature)) {
                 signatureFailures.record(inbox.id);
                 throw ProblemException.unauthorized(signature == null
                         ? "Missing " + SIGNATURE_HEADER + " header."

@@ -13,6 +13,7 @@ import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.Topics;
+import io.parley.contracts.WebhookSignature;
 import io.parley.stack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -57,7 +58,7 @@ class ApiWebhookResourceTest {
     void acceptsSignedWebhookAndPublishesNormalisedEventKeyedByConversation() {
         String body = "{\"messageId\":\"m-1\",\"sender\":{\"id\":\"cust-42\",\"name\":\"Ana\"},\"text\":\"My order is late\"}";
 
-        post(body, HmacSignature.sign(SECRET, bytes(body)))
+        post(body, WebhookSignature.sign(SECRET, bytes(body)))
                 .statusCode(202)
                 .body("status", equalTo("accepted"))
                 .body("eventId", notNullValue());
@@ -78,7 +79,7 @@ class ApiWebhookResourceTest {
     void verifiesSignatureOnRawBytesOfNonAsciiBody() {
         String body = "{\"messageId\":\"m-ü\",\"sender\":{\"id\":\"cust-7\",\"name\":\"Zoë\"},\"text\":\"Grüße 👋 — ¿dónde está mi pedido?\"}";
 
-        post(body, HmacSignature.sign(SECRET, bytes(body))).statusCode(202);
+        post(body, WebhookSignature.sign(SECRET, bytes(body))).statusCode(202);
 
         InboundMessage message = EventCodec.payload(EventCodec.decode(awaitOne("m-ü").value()), InboundMessage.class);
         assertEquals("Grüße 👋 — ¿dónde está mi pedido?", message.text());
@@ -89,13 +90,13 @@ class ApiWebhookResourceTest {
     void rejectsForgedSignatureAndPublishesNothing() {
         String body = "{\"messageId\":\"m-forged\",\"sender\":{\"id\":\"cust-1\"},\"text\":\"transfer money\"}";
 
-        post(body, HmacSignature.sign("not-the-inbox-secret-at-all!", bytes(body)))
+        post(body, WebhookSignature.sign("not-the-inbox-secret-at-all!", bytes(body)))
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("status", equalTo(401))
                 .body("detail", containsString("does not match"));
         // The same body with a signature over different bytes must fail too.
-        post(body, HmacSignature.sign(SECRET, bytes(body + " "))).statusCode(401);
+        post(body, WebhookSignature.sign(SECRET, bytes(body + " "))).statusCode(401);
 
         assertNothingPublishedFor("m-forged");
     }
@@ -118,7 +119,7 @@ class ApiWebhookResourceTest {
     @Test
     void redeliveredWebhookYieldsOneEvent() {
         String body = "{\"messageId\":\"m-dup\",\"sender\":{\"id\":\"cust-9\"},\"text\":\"hello twice\"}";
-        String signature = HmacSignature.sign(SECRET, bytes(body));
+        String signature = WebhookSignature.sign(SECRET, bytes(body));
 
         String first = post(body, signature).statusCode(202).extract().path("eventId");
         post(body, signature).statusCode(200).body("status", equalTo("duplicate")).body("eventId", equalTo(first));
@@ -130,7 +131,7 @@ class ApiWebhookResourceTest {
     void unknownInboxIsNotFound() {
         String body = "{\"messageId\":\"m-x\",\"sender\":{\"id\":\"c\"},\"text\":\"hi\"}";
         given().contentType(ContentType.JSON)
-                .header(ApiWebhookResource.SIGNATURE_HEADER, HmacSignature.sign(SECRET, bytes(body)))
+                .header(ApiWebhookResource.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, bytes(body)))
                 .body(bytes(body))
                 .post("/webhooks/api/no-such-inbox")
                 .then()
@@ -141,7 +142,7 @@ class ApiWebhookResourceTest {
     @Test
     void malformedJsonIsBadRequestWithoutStackTrace() {
         String body = "{\"messageId\": \"m-bad\", \"sender\": ";
-        post(body, HmacSignature.sign(SECRET, bytes(body)))
+        post(body, WebhookSignature.sign(SECRET, bytes(body)))
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Bad Request"))
@@ -151,7 +152,7 @@ class ApiWebhookResourceTest {
     @Test
     void missingFieldsAreUnprocessable() {
         String body = "{\"text\":\"who am I?\"}";
-        post(body, HmacSignature.sign(SECRET, bytes(body)))
+        post(body, WebhookSignature.sign(SECRET, bytes(body)))
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("messageId is required"))
@@ -174,7 +175,7 @@ class ApiWebhookResourceTest {
         byte[] body = new byte[1024 * 1024 + 10];
         java.util.Arrays.fill(body, (byte) 'a');
         given().contentType(ContentType.JSON)
-                .header(ApiWebhookResource.SIGNATURE_HEADER, HmacSignature.sign(SECRET, body))
+                .header(ApiWebhookResource.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, body))
                 .body(body)
                 .post("/webhooks/api/" + inboxId)
                 .then()
@@ -199,7 +200,7 @@ class ApiWebhookResourceTest {
     private void assertNothingPublishedFor(String providerMessageId) {
         String marker = "marker-" + UUID.randomUUID();
         String body = "{\"messageId\":\"" + marker + "\",\"sender\":{\"id\":\"cust-m\"},\"text\":\"marker\"}";
-        post(body, HmacSignature.sign(SECRET, bytes(body))).statusCode(202);
+        post(body, WebhookSignature.sign(SECRET, bytes(body))).statusCode(202);
         awaitOne(marker);
         assertEquals(List.of(), recordsFor(providerMessageId, topic.records()));
     }
@@ -207,7 +208,7 @@ class ApiWebhookResourceTest {
     private void assertNothingMoreThanOnce(String providerMessageId) {
         String marker = "marker-" + UUID.randomUUID();
         String body = "{\"messageId\":\"" + marker + "\",\"sender\":{\"id\":\"cust-m\"},\"text\":\"marker\"}";
-        post(body, HmacSignature.sign(SECRET, bytes(body))).statusCode(202);
+        post(body, WebhookSignature.sign(SECRET, bytes(body))).statusCode(202);
         awaitOne(marker);
         assertEquals(1, recordsFor(providerMessageId, topic.records()).size());
     }

@@ -3,7 +3,6 @@ package io.parley.stack.testing;
 import io.parley.stack.KeycloakNode;
 import io.parley.stack.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,15 +10,10 @@ import java.util.UUID;
 public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager {
     private KeycloakNode keycloak;
 
-    /** Shared by every module's tests: unpacked once, data kept in memory so each run starts from the realm file. */
-    public static Path home() {
-        return Path.of(System.getProperty("user.home"), ".cache", "parley");
-    }
-
     @Override
     public Map<String, String> start() {
         keycloak = KeycloakNode.start(
-                home(), Ports.free(), Ports.free(), UUID.randomUUID().toString(), false, false, () -> {});
+                KeycloakNode.testHome(), Ports.free(), Ports.free(), UUID.randomUUID().toString(), false, false, () -> {});
         return Map.of("quarkus.oidc.auth-server-url", keycloak.realmUrl());
     }
 

@@ -1,4 +1,4 @@
-package io.parley.ingest.webhook;
+package io.parley.contracts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -10,14 +10,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature rule of the generic API channel (and, later, Meta's X-Hub-Signature-256):
+ * How webhooks to Parley's API channel are signed (Meta's X-Hub-Signature-256 uses the same rule):
  * {@code sha256=<hex HMAC-SHA256(secret, raw body)>}, computed over the exact bytes received and compared in constant
  * time.
  */
-public final class HmacSignature {
+public final class WebhookSignature {
     public static final String PREFIX = "sha256=";
 
-    private HmacSignature() {}
+    private WebhookSignature() {}
 
     public static String sign(String secret, byte[] body) {
         return PREFIX + HexFormat.of().formatHex(hmac(secret, body));

@@ -1,0 +1,162 @@
+package io.parley.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.parley.contracts.WebhookSignature;
+import io.parley.stack.KeycloakNode;
+import io.parley.stack.ManagedProcess;
+import io.parley.stack.ParleyStack;
+import io.parley.stack.PostgresNode;
+import io.parley.stack.StackPorts;
+import io.parley.stack.testing.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole walk, every hop real: a signed webhook into ingest-service, through Kafka into routing-service
+ * (PostgreSQL), conversation events into metrics-service, read back through agent-gateway with Keycloak tokens.
+ */
+class WalkingSkeletonTest {
+    static final String SECRET = "e2e-" + UUID.randomUUID();
+
+    static ParleyStack stack;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
+        Path runtime = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stack-");
+        stack = new ParleyStack(
+                new ParleyStack.Options(
+                        root,
+                        runtime,
+                        KeycloakNode.testHome(),
+                        StackPorts.free(),
+                        PostgresNode.Binaries.EMBEDDED,
+                        false,
+                        UUID.randomUUID().toString(),
+                        false),
+                new ParleyStack.Progress() {
+                    @Override
+                    public void starting(String part, String detail) {}
+
+                    @Override
+                    public void waiting() {}
+
+                    @Override
+                    public void ready(String part, ManagedProcess process, long millis) {
+                        System.out.printf("e2e: %s ready in %d ms%n", part, millis);
+                    }
+                });
+        stack.start(process -> {});
+        stack.seedDemo(SECRET);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    @Test
+    void signedWebhookBecomesAnAssignedConversationVisibleToItsAgentAndCounted() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        sendWebhook("m-" + run + "-1", "ana-" + run, "Ana", "My order has not arrived");
+        sendWebhook("m-" + run + "-2", "ben-" + run, "Ben", "The app crashes on upload");
+
+        // Support's roster is alice, bob, carol: round-robin gives the first conversation to alice, the next to bob.
+        String alice = token("alice");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
+                .oauth2(alice)
+                .get(gateway() + "/api/conversations?assignee=me")
+                .then()
+                .statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].assignee", equalTo("alice"))
+                .body("[0].team", equalTo("support"))
+                .body("[0].contact.displayName", equalTo("Ana"))
+                .body("[0].channel", equalTo("api")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(token("bob"))
+                .get(gateway() + "/api/conversations?assignee=me")
+                .then()
+                .statusCode(200)
+                .body("[0].contact.displayName", equalTo("Ben")));
+
+        String id = given().auth()
+                .oauth2(alice)
+                .get(gateway() + "/api/conversations?assignee=me")
+                .then()
+                .extract()
+                .path("[0].id");
+        given().auth()
+                .oauth2(alice)
+                .get(gateway() + "/api/conversations/" + id)
+                .then()
+                .statusCode(200)
+                .body("messages[0].text", equalTo("My order has not arrived"));
+        // sam works in sales: support's conversation is not his to read.
+        given().auth().oauth2(token("sam")).get(gateway() + "/api/conversations/" + id).then().statusCode(403);
+
+        String carol = token("carol");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .oauth2(carol)
+                .get(gateway() + "/api/reports/summary")
+                .then()
+                .statusCode(200)
+                .body("conversations", equalTo(2))
+                .body("byChannel.api", equalTo(2))
+                .body("byInbox[0].inboxId", equalTo(ParleyStack.DEMO_INBOX)));
+        given().auth().oauth2(alice).get(gateway() + "/api/reports/summary").then().statusCode(403);
+        given().get(gateway() + "/api/conversations?assignee=me").then().statusCode(401);
+    }
+
+    @Test
+    void forgedWebhookIsRejectedAtTheEdge() {
+        String body = "{\"messageId\":\"forged\",\"sender\":{\"id\":\"mallory\"},\"text\":\"hi\"}";
+        given().contentType("application/json")
+                .header("X-Parley-Signature", WebhookSignature.sign("wrong-secret-wrong-secret", bytes(body)))
+                .body(bytes(body))
+                .post(ingest() + "/webhooks/api/" + ParleyStack.DEMO_INBOX)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    private static void sendWebhook(String messageId, String senderId, String name, String text) {
+        String body = String.format(
+                "{\"messageId\":\"%s\",\"sender\":{\"id\":\"%s\",\"name\":\"%s\"},\"text\":\"%s\"}",
+                messageId, senderId, name, text);
+        given().contentType("application/json")
+                .header("X-Parley-Signature", WebhookSignature.sign(SECRET, bytes(body)))
+                .body(bytes(body))
+                .post(ingest() + "/webhooks/api/" + ParleyStack.DEMO_INBOX)
+                .then()
+                .statusCode(202);
+    }
+
+    private static String token(String user) {
+        return Tokens.password(stack.realmUrl(), user, user);
+    }
+
+    private static String gateway() {
+        return stack.url(stack.ports().gateway());
+    }
+
+    private static String ingest() {
+        return stack.url(stack.ports().ingest());
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,181 @@
+package io.parley.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole of Parley on one machine: PostgreSQL, Kafka, Keycloak and the four services, started in dependency order.
+ * Used by ./parley up (detached, kept running) and by the end-to-end test (attached, stopped afterwards).
+ */
+public final class ParleyStack {
+    public static final List<String> DATABASES = List.of("ingest", "routing", "metrics");
+    public static final String DEMO_INBOX = "demo-web";
+    /** Demo rosters mirroring the realm's groups (see parley-realm.json). */
+    public static final Map<String, List<String>> DEMO_TEAMS =
+            Map.of("support", List.of("alice", "bob", "carol"), "sales", List.of("carol", "sam"));
+
+    public record Options(
+            Path root,
+            Path runtime,
+            Path keycloakHome,
+            StackPorts ports,
+            PostgresNode.Binaries postgresBinaries,
+            boolean persistentKeycloak,
+            String keycloakAdminPassword,
+            boolean detach) {}
+
+    /** Receives progress: the part being started, then a dot now and then while it is waited for. */
+    public interface Progress {
+        void starting(String part, String detail);
+
+        void waiting();
+
+        void ready(String part, ManagedProcess process, long millis);
+    }
+
+    private final Options options;
+    private final Progress progress;
+    private final List<ManagedProcess> started = new ArrayList<>();
+
+    public ParleyStack(Options options, Progress progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public List<ManagedProcess> started() {
+        return Collections.unmodifiableList(started);
+    }
+
+    public StackPorts ports() {
+        return options.ports();
+    }
+
+    public String realmUrl() {
+        return "http://localhost:" + options.ports().keycloak() + "/realms/" + KeycloakNode.REALM;
+    }
+
+    public String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Starts everything; on failure stops what it had started and rethrows. */
+    public void start(Consumer<ManagedProcess> onStarted) {
+        StackPorts ports = options.ports();
+        Runnable wait = progress::waiting;
+        try {
+            step("postgres", "port " + ports.postgres(), onStarted, () -> PostgresNode.start(
+                            options.runtime().resolve("postgres"),
+                            ports.postgres(),
+                            DATABASES,
+                            options.postgresBinaries(),
+                            options.detach(),
+                            wait)
+                    .process());
+            step("kafka", "port " + ports.kafka(), onStarted, () -> KafkaNode.start(
+                            options.runtime().resolve("kafka"),
+                            ports.kafka(),
+                            ports.kafkaController(),
+                            options.detach(),
+                            wait)
+                    .process());
+            step("keycloak", "port " + ports.keycloak(), onStarted, () -> KeycloakNode.start(
+                            options.keycloakHome(),
+                            ports.keycloak(),
+                            ports.keycloakManagement(),
+                            options.keycloakAdminPassword(),
+                            options.persistentKeycloak(),
+                            options.detach(),
+                            wait)
+                    .process());
+            Map<String, String> data = Map.of(
+                    "parley.db.port", Integer.toString(ports.postgres()),
+                    "kafka.bootstrap.servers", "127.0.0.1:" + ports.kafka());
+            service("ingest-service", ports.ingest(), data, onStarted);
+            service("routing-service", ports.routing(), data, onStarted);
+            service("metrics-service", ports.metrics(), data, onStarted);
+            service(
+                    "agent-gateway",
+                    ports.gateway(),
+                    Map.of(
+                            "quarkus.oidc.auth-server-url", realmUrl(),
+                            "quarkus.rest-client.routing.url", url(ports.routing()),
+                            "quarkus.rest-client.metrics.url", url(ports.metrics())),
+                    onStarted);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** The demo inbox and team rosters; idempotent. */
+    public void seedDemo(String inboxSecret) {
+        StackPorts ports = options.ports();
+        put(
+                url(ports.ingest()) + "/inboxes/" + DEMO_INBOX,
+                "{\"channel\":\"api\",\"name\":\"Demo web chat\",\"team\":\"support\",\"secret\":\"" + inboxSecret
+                        + "\"}");
+        DEMO_TEAMS.forEach((team, agents) -> agents.forEach(
+                agent -> put(url(ports.routing()) + "/teams/" + team + "/members/" + agent, null)));
+    }
+
+    /** Stops, in reverse order, what this object started. */
+    public void stop() {
+        List<ManagedProcess> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        reversed.forEach(ManagedProcess::stop);
+        started.clear();
+    }
+
+    private void service(String name, int port, Map<String, String> config, Consumer<ManagedProcess> onStarted) {
+        step(name, "port " + port, onStarted, () -> ServiceNode.start(
+                        name,
+                        options.root().resolve(name),
+                        port,
+                        config,
+                        options.runtime().resolve("logs"),
+                        options.detach(),
+                        progress::waiting)
+                .process());
+    }
+
+    private void step(
+            String part, String detail, Consumer<ManagedProcess> onStarted, java.util.function.Supplier<ManagedProcess> start) {
+        progress.starting(part, detail);
+        long begin = System.currentTimeMillis();
+        ManagedProcess process = start.get();
+        started.add(process);
+        onStarted.accept(process);
+        progress.ready(part, process, System.currentTimeMillis() - begin);
+    }
+
+    private static void put(String url, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (json != null) {
+            request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.PUT(HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new StackException("seeding demo data failed: PUT " + url + " → " + response.statusCode() + " "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new StackException("seeding demo data failed: " + url + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
+        }
+    }
+}
