@@ -19,7 +19,9 @@ public final class ProblemMappers {
         public Response toResponse(ProblemException e) {
             Response response = e.problem().toResponse();
             if (e.status() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
-                return Response.fromResponse(response).header("Retry-After", "5").build();
+                return Response.fromResponse(response)
+                        .header("Retry-After", "5")
+                        .build();
             }
             return response;
         }
@@ -32,16 +34,15 @@ public final class ProblemMappers {
             Response original = e.getResponse();
             Response.StatusType status = original.getStatusInfo();
             // Framework messages can quote internals; the reason phrase plus our own wording is enough.
-            String detail =
-                    switch (status.getStatusCode()) {
-                        case 400 -> "The request could not be read.";
-                        case 404 -> "No such resource.";
-                        case 405 -> "This method is not allowed here.";
-                        case 406 -> "No acceptable representation.";
-                        case 413 -> "The request body is too large.";
-                        case 415 -> "This content type is not supported here.";
-                        default -> status.getReasonPhrase();
-                    };
+            String detail = switch (status.getStatusCode()) {
+                case 400 -> "The request could not be read.";
+                case 404 -> "No such resource.";
+                case 405 -> "This method is not allowed here.";
+                case 406 -> "No acceptable representation.";
+                case 413 -> "The request body is too large.";
+                case 415 -> "This content type is not supported here.";
+                default -> status.getReasonPhrase();
+            };
             Response.ResponseBuilder builder = Response.fromResponse(original)
                     .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail))
                     .type(Problem.PROBLEM_JSON);

@@ -32,7 +32,9 @@ class WalkingSkeletonTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("parley.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path runtime = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stack-");
         stack = new ParleyStack(
                 new ParleyStack.Options(
@@ -75,22 +77,24 @@ class WalkingSkeletonTest {
 
         // Support's roster is alice, bob, carol: round-robin gives the first conversation to alice, the next to bob.
         String alice = token("alice");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth()
-                .oauth2(alice)
-                .get(gateway() + "/api/conversations?assignee=me")
-                .then()
-                .statusCode(200)
-                .body("", hasSize(1))
-                .body("[0].assignee", equalTo("alice"))
-                .body("[0].team", equalTo("support"))
-                .body("[0].contact.displayName", equalTo("Ana"))
-                .body("[0].channel", equalTo("api")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
-                .oauth2(token("bob"))
-                .get(gateway() + "/api/conversations?assignee=me")
-                .then()
-                .statusCode(200)
-                .body("[0].contact.displayName", equalTo("Ben")));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(alice)
+                        .get(gateway() + "/api/conversations?assignee=me")
+                        .then()
+                        .statusCode(200)
+                        .body("", hasSize(1))
+                        .body("[0].assignee", equalTo("alice"))
+                        .body("[0].team", equalTo("support"))
+                        .body("[0].contact.displayName", equalTo("Ana"))
+                        .body("[0].channel", equalTo("api")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token("bob"))
+                        .get(gateway() + "/api/conversations?assignee=me")
+                        .then()
+                        .statusCode(200)
+                        .body("[0].contact.displayName", equalTo("Ben")));
 
         String id = given().auth()
                 .oauth2(alice)
@@ -105,18 +109,27 @@ class WalkingSkeletonTest {
                 .statusCode(200)
                 .body("messages[0].text", equalTo("My order has not arrived"));
         // sam works in sales: support's conversation is not his to read.
-        given().auth().oauth2(token("sam")).get(gateway() + "/api/conversations/" + id).then().statusCode(403);
+        given().auth()
+                .oauth2(token("sam"))
+                .get(gateway() + "/api/conversations/" + id)
+                .then()
+                .statusCode(403);
 
         String carol = token("carol");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
-                .oauth2(carol)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(carol)
+                        .get(gateway() + "/api/reports/summary")
+                        .then()
+                        .statusCode(200)
+                        .body("conversations", equalTo(2))
+                        .body("byChannel.api", equalTo(2))
+                        .body("byInbox[0].inboxId", equalTo(ParleyStack.DEMO_INBOX)));
+        given().auth()
+                .oauth2(alice)
                 .get(gateway() + "/api/reports/summary")
                 .then()
-                .statusCode(200)
-                .body("conversations", equalTo(2))
-                .body("byChannel.api", equalTo(2))
-                .body("byInbox[0].inboxId", equalTo(ParleyStack.DEMO_INBOX)));
-        given().auth().oauth2(alice).get(gateway() + "/api/reports/summary").then().statusCode(403);
+                .statusCode(403);
         given().get(gateway() + "/api/conversations?assignee=me").then().statusCode(401);
     }
 

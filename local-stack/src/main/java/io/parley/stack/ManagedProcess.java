@@ -162,7 +162,8 @@ public final class ManagedProcess {
 
     public static boolean logContains(Path log, String marker) {
         try {
-            return Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(marker);
+            return Files.exists(log)
+                    && Files.readString(log, StandardCharsets.ISO_8859_1).contains(marker);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,33 +72,47 @@ public final class ParleyStack {
         StackPorts ports = options.ports();
         Runnable wait = progress::waiting;
         try {
-            step("postgres", "port " + ports.postgres(), onStarted, () -> PostgresNode.start(
-                            options.runtime().resolve("postgres"),
-                            ports.postgres(),
-                            DATABASES,
-                            options.postgresBinaries(),
-                            options.detach(),
-                            wait)
-                    .process());
-            step("kafka", "port " + ports.kafka(), onStarted, () -> KafkaNode.start(
-                            options.runtime().resolve("kafka"),
-                            ports.kafka(),
-                            ports.kafkaController(),
-                            options.detach(),
-                            wait)
-                    .process());
-            step("keycloak", "port " + ports.keycloak(), onStarted, () -> KeycloakNode.start(
-                            options.keycloakHome(),
-                            ports.keycloak(),
-                            ports.keycloakManagement(),
-                            options.keycloakAdminPassword(),
-                            options.persistentKeycloak(),
-                            options.detach(),
-                            wait)
-                    .process());
+            step(
+                    "postgres",
+                    "port " + ports.postgres(),
+                    onStarted,
+                    () -> PostgresNode.start(
+                                    options.runtime().resolve("postgres"),
+                                    ports.postgres(),
+                                    DATABASES,
+                                    options.postgresBinaries(),
+                                    options.detach(),
+                                    wait)
+                            .process());
+            step(
+                    "kafka",
+                    "port " + ports.kafka(),
+                    onStarted,
+                    () -> KafkaNode.start(
+                                    options.runtime().resolve("kafka"),
+                                    ports.kafka(),
+                                    ports.kafkaController(),
+                                    options.detach(),
+                                    wait)
+                            .process());
+            step(
+                    "keycloak",
+                    "port " + ports.keycloak(),
+                    onStarted,
+                    () -> KeycloakNode.start(
+                                    options.keycloakHome(),
+                                    ports.keycloak(),
+                                    ports.keycloakManagement(),
+                                    options.keycloakAdminPassword(),
+                                    options.persistentKeycloak(),
+                                    options.detach(),
+                                    wait)
+                            .process());
             Map<String, String> data = Map.of(
-                    "parley.db.port", Integer.toString(ports.postgres()),
-                    "kafka.bootstrap.servers", "127.0.0.1:" + ports.kafka());
+                    "parley.db.port",
+                    Integer.toString(ports.postgres()),
+                    "kafka.bootstrap.servers",
+                    "127.0.0.1:" + ports.kafka());
             service("ingest-service", ports.ingest(), data, onStarted);
             service("routing-service", ports.routing(), data, onStarted);
             service("metrics-service", ports.metrics(), data, onStarted);
@@ -123,8 +137,8 @@ public final class ParleyStack {
                 url(ports.ingest()) + "/inboxes/" + DEMO_INBOX,
                 "{\"channel\":\"api\",\"name\":\"Demo web chat\",\"team\":\"support\",\"secret\":\"" + inboxSecret
                         + "\"}");
-        DEMO_TEAMS.forEach((team, agents) -> agents.forEach(
-                agent -> put(url(ports.routing()) + "/teams/" + team + "/members/" + agent, null)));
+        DEMO_TEAMS.forEach((team, agents) ->
+                agents.forEach(agent -> put(url(ports.routing()) + "/teams/" + team + "/members/" + agent, null)));
     }
 
     /** Stops, in reverse order, what this object started. */
@@ -136,19 +150,26 @@ public final class ParleyStack {
     }
 
     private void service(String name, int port, Map<String, String> config, Consumer<ManagedProcess> onStarted) {
-        step(name, "port " + port, onStarted, () -> ServiceNode.start(
-                        name,
-                        options.root().resolve(name),
-                        port,
-                        config,
-                        options.runtime().resolve("logs"),
-                        options.detach(),
-                        progress::waiting)
-                .process());
+        step(
+                name,
+                "port " + port,
+                onStarted,
+                () -> ServiceNode.start(
+                                name,
+                                options.root().resolve(name),
+                                port,
+                                config,
+                                options.runtime().resolve("logs"),
+                                options.detach(),
+                                progress::waiting)
+                        .process());
     }
 
     private void step(
-            String part, String detail, Consumer<ManagedProcess> onStarted, java.util.function.Supplier<ManagedProcess> start) {
+            String part,
+            String detail,
+            Consumer<ManagedProcess> onStarted,
+            java.util.function.Supplier<ManagedProcess> start) {
         progress.starting(part, detail);
         long begin = System.currentTimeMillis();
         ManagedProcess process = start.get();
@@ -168,8 +189,8 @@ public final class ParleyStack {
             HttpResponse<String> response =
                     HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new StackException("seeding demo data failed: PUT " + url + " → " + response.statusCode() + " "
-                        + response.body());
+                throw new StackException(
+                        "seeding demo data failed: PUT " + url + " → " + response.statusCode() + " " + response.body());
             }
         } catch (IOException e) {
             throw new StackException("seeding demo data failed: " + url + " unreachable", e);

@@ -32,7 +32,11 @@ public final class ServiceNode {
             throw new StackException(name + " is not built (" + jar + " missing): run ./mvnw -B package -DskipTests");
         }
         List<String> command = new ArrayList<>(List.of(
-                StackLayout.javaExecutable(), "-Xms64m", "-Xmx384m", "-Dparley.part=" + name, "-Dquarkus.http.port=" + port));
+                StackLayout.javaExecutable(),
+                "-Xms64m",
+                "-Xmx384m",
+                "-Dparley.part=" + name,
+                "-Dquarkus.http.port=" + port));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

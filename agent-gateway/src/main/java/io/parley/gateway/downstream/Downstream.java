@@ -27,9 +27,12 @@ public final class Downstream {
             }
             if (status >= 400 && status < 500) {
                 String detail = web.getResponse().hasEntity() ? readDetail(web) : "Rejected by " + service + ".";
-                return new ProblemException(status, Response.Status.fromStatusCode(status) == null
-                        ? "Client Error"
-                        : Response.Status.fromStatusCode(status).getReasonPhrase(), detail);
+                return new ProblemException(
+                        status,
+                        Response.Status.fromStatusCode(status) == null
+                                ? "Client Error"
+                                : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                        detail);
             }
             LOG.warnf("%s answered %d", service, status);
             return new ProblemException(Response.Status.BAD_GATEWAY, service + " failed; try again later.");

@@ -22,9 +22,8 @@ public class SecurityProblems {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        String detail = e.getMessage() != null && !e.getMessage().isBlank()
-                ? e.getMessage()
-                : "Your role does not allow this.";
+        String detail =
+                e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : "Your role does not allow this.";
         return Problem.of(Response.Status.FORBIDDEN, detail).toResponse();
     }
 

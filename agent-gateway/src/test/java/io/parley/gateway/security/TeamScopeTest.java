@@ -35,7 +35,8 @@ class TeamScopeTest {
     @Test
     void supervisorsSeeEveryTeamAndAgent() {
         assertEquals(new TeamScope.Filters(null, List.of()), TeamScope.conversationFilters(CAROL, null, null));
-        assertEquals(new TeamScope.Filters("bob", List.of("sales")), TeamScope.conversationFilters(CAROL, "bob", "sales"));
+        assertEquals(
+                new TeamScope.Filters("bob", List.of("sales")), TeamScope.conversationFilters(CAROL, "bob", "sales"));
     }
 
     @Test

@@ -47,20 +47,17 @@ public class IntakeService {
                     .recoverWithUni(failure -> release(message).flatMap(ignored -> {
                         LOG.warnf(
                                 "could not publish message %s of inbox %s: %s",
-                                message.providerMessageId(),
-                                message.inboxId(),
-                                failure.getMessage());
+                                message.providerMessageId(), message.inboxId(), failure.getMessage());
                         return Uni.createFrom()
-                                .failure(ProblemException.unavailable(
-                                        "The message could not be stored; retry later."));
+                                .failure(ProblemException.unavailable("The message could not be stored; retry later."));
                     }));
         });
     }
 
     /** Same inbox and provider id → same event id, so even a retried publish stays one event for consumers. */
     static UUID eventId(InboundMessage message) {
-        return UUID.nameUUIDFromBytes(("inbound:" + message.inboxId() + ":" + message.providerMessageId())
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("inbound:" + message.inboxId() + ":" + message.providerMessageId()).getBytes(StandardCharsets.UTF_8));
     }
 
     private Uni<Boolean> claim(InboundMessage message, UUID eventId) {
@@ -84,9 +81,7 @@ public class IntakeService {
                 .invoke(failure -> LOG.errorf(
                         "message %s of inbox %s was not published and its claim could not be released: a retry"
                                 + " will be taken for a duplicate (%s)",
-                        message.providerMessageId(),
-                        message.inboxId(),
-                        failure.getMessage()))
+                        message.providerMessageId(), message.inboxId(), failure.getMessage()))
                 .onFailure()
                 .recoverWithNull();
     }

@@ -25,7 +25,9 @@ public class ApiWebhookNormaliser {
     public InboundMessage normalise(Inbox inbox, byte[] body, Instant receivedAt) {
         ApiWebhookPayload payload = parse(body);
         validate(payload);
-        String threadKey = payload.threadId() != null ? payload.threadId() : payload.sender().id();
+        String threadKey = payload.threadId() != null
+                ? payload.threadId()
+                : payload.sender().id();
         List<InboundMessage.Attachment> attachments = payload.attachments() == null
                 ? List.of()
                 : payload.attachments().stream()
@@ -37,7 +39,8 @@ public class ApiWebhookNormaliser {
                 inbox.team,
                 payload.messageId(),
                 threadKey,
-                new InboundMessage.Contact(payload.sender().id(), payload.sender().name()),
+                new InboundMessage.Contact(
+                        payload.sender().id(), payload.sender().name()),
                 payload.text(),
                 attachments,
                 false,
@@ -64,13 +67,17 @@ public class ApiWebhookNormaliser {
         if (blank(payload.messageId()) || payload.messageId().length() > MAX_ID_LENGTH) {
             errors.add("messageId is required (at most " + MAX_ID_LENGTH + " characters)");
         }
-        if (payload.sender() == null || blank(payload.sender().id()) || payload.sender().id().length() > MAX_ID_LENGTH) {
+        if (payload.sender() == null
+                || blank(payload.sender().id())
+                || payload.sender().id().length() > MAX_ID_LENGTH) {
             errors.add("sender.id is required (at most " + MAX_ID_LENGTH + " characters)");
         }
-        if (blank(payload.text()) && (payload.attachments() == null || payload.attachments().isEmpty())) {
+        if (blank(payload.text())
+                && (payload.attachments() == null || payload.attachments().isEmpty())) {
             errors.add("text or attachments are required");
         }
-        if (payload.threadId() != null && (payload.threadId().isBlank() || payload.threadId().length() > MAX_ID_LENGTH)) {
+        if (payload.threadId() != null
+                && (payload.threadId().isBlank() || payload.threadId().length() > MAX_ID_LENGTH)) {
             errors.add("threadId, when given, must be 1 to " + MAX_ID_LENGTH + " characters");
         }
         if (!errors.isEmpty()) {

@@ -11,12 +11,7 @@ import java.util.List;
  * @param threadId optional: keeps several senders in one conversation, or one sender in several
  */
 public record ApiWebhookPayload(
-        String messageId,
-        Sender sender,
-        String text,
-        String threadId,
-        Instant sentAt,
-        List<Attachment> attachments) {
+        String messageId, Sender sender, String text, String threadId, Instant sentAt, List<Attachment> attachments) {
 
     public record Sender(String id, String name) {}
 

@@ -44,18 +44,20 @@ public class ApiWebhookResource {
     public Uni<Response> receive(
             @PathParam("inboxId") String inboxId, @HeaderParam(SIGNATURE_HEADER) String signature, byte[] body) {
         Instant receivedAt = Instant.now();
-        return inboxes.find(inboxId).flatMap(inbox -> {
-            if (inbox == null || !Channel.API.id().equals(inbox.channel)) {
-                throw ProblemException.notFound("No API inbox " + inboxId + ".");
-            }
-            if (!WebhookSignature.matches(inbox.secret, body, signature)) {
-                signatureFailures.record(inbox.id);
-                throw ProblemException.unauthorized(signature == null
-                        ? "Missing " + SIGNATURE_HEADER + " header."
-                        : "The " + SIGNATURE_HEADER + " does not match the body.");
-            }
-            return intake.accept(normaliser.normalise(inbox, body, receivedAt));
-        })
+        return inboxes.find(inboxId)
+                .flatMap(inbox -> {
+                    if (inbox == null || !Channel.API.id().equals(inbox.channel)) {
+                        throw ProblemException.notFound("No API inbox " + inboxId + ".");
+                    }
+                    if (!WebhookSignature.matches(inbox.secret, body, signature)) {
+                        signatureFailures.record(inbox.id);
+                        throw ProblemException.unauthorized(
+                                signature == null
+                                        ? "Missing " + SIGNATURE_HEADER + " header."
+                                        : "The " + SIGNATURE_HEADER + " does not match the body.");
+                    }
+                    return intake.accept(normaliser.normalise(inbox, body, receivedAt));
+                })
                 .map(result -> Response.status(result.duplicate() ? 200 : 202)
                         .entity(result)
                         .build());

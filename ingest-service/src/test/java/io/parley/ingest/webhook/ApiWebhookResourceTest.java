@@ -56,7 +56,8 @@ class ApiWebhookResourceTest {
 
     @Test
     void acceptsSignedWebhookAndPublishesNormalisedEventKeyedByConversation() {
-        String body = "{\"messageId\":\"m-1\",\"sender\":{\"id\":\"cust-42\",\"name\":\"Ana\"},\"text\":\"My order is late\"}";
+        String body =
+                "{\"messageId\":\"m-1\",\"sender\":{\"id\":\"cust-42\",\"name\":\"Ana\"},\"text\":\"My order is late\"}";
 
         post(body, WebhookSignature.sign(SECRET, bytes(body)))
                 .statusCode(202)
@@ -77,11 +78,13 @@ class ApiWebhookResourceTest {
 
     @Test
     void verifiesSignatureOnRawBytesOfNonAsciiBody() {
-        String body = "{\"messageId\":\"m-ü\",\"sender\":{\"id\":\"cust-7\",\"name\":\"Zoë\"},\"text\":\"Grüße 👋 — ¿dónde está mi pedido?\"}";
+        String body =
+                "{\"messageId\":\"m-ü\",\"sender\":{\"id\":\"cust-7\",\"name\":\"Zoë\"},\"text\":\"Grüße 👋 — ¿dónde está mi pedido?\"}";
 
         post(body, WebhookSignature.sign(SECRET, bytes(body))).statusCode(202);
 
-        InboundMessage message = EventCodec.payload(EventCodec.decode(awaitOne("m-ü").value()), InboundMessage.class);
+        InboundMessage message =
+                EventCodec.payload(EventCodec.decode(awaitOne("m-ü").value()), InboundMessage.class);
         assertEquals("Grüße 👋 — ¿dónde está mi pedido?", message.text());
         assertEquals("Zoë", message.contact().displayName());
     }
@@ -122,7 +125,10 @@ class ApiWebhookResourceTest {
         String signature = WebhookSignature.sign(SECRET, bytes(body));
 
         String first = post(body, signature).statusCode(202).extract().path("eventId");
-        post(body, signature).statusCode(200).body("status", equalTo("duplicate")).body("eventId", equalTo(first));
+        post(body, signature)
+                .statusCode(200)
+                .body("status", equalTo("duplicate"))
+                .body("eventId", equalTo(first));
 
         assertNothingMoreThanOnce("m-dup");
     }
@@ -217,8 +223,9 @@ class ApiWebhookResourceTest {
             String providerMessageId, List<ConsumerRecord<String, String>> records) {
         return records.stream()
                 .filter(r -> r.key().startsWith(inboxId + ":"))
-                .filter(r -> providerMessageId.equals(EventCodec.payload(EventCodec.decode(r.value()), InboundMessage.class)
-                        .providerMessageId()))
+                .filter(r ->
+                        providerMessageId.equals(EventCodec.payload(EventCodec.decode(r.value()), InboundMessage.class)
+                                .providerMessageId()))
                 .toList();
     }
 

@@ -30,13 +30,7 @@ import java.util.Properties;
 public final class ParleyCli {
     /** Start order; down goes the other way. */
     static final List<String> PARTS = List.of(
-            "postgres",
-            "kafka",
-            "keycloak",
-            "ingest-service",
-            "routing-service",
-            "metrics-service",
-            "agent-gateway");
+            "postgres", "kafka", "keycloak", "ingest-service", "routing-service", "metrics-service", "agent-gateway");
 
     private final Path root;
     private final Path runtime;
@@ -47,18 +41,18 @@ public final class ParleyCli {
     }
 
     public static void main(String[] args) {
-        Path root = Path.of(System.getProperty("parley.root", ".")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("parley.root", ".")).toAbsolutePath().normalize();
         ParleyCli cli = new ParleyCli(root);
         String command = args.length == 0 ? "help" : args[0];
         try {
-            int code =
-                    switch (command) {
-                        case "up" -> cli.up();
-                        case "down" -> cli.down();
-                        case "status" -> cli.status();
-                        case "demo" -> cli.demo();
-                        default -> help();
-                    };
+            int code = switch (command) {
+                case "up" -> cli.up();
+                case "down" -> cli.down();
+                case "status" -> cli.status();
+                case "demo" -> cli.demo();
+                default -> help();
+            };
             System.exit(code);
         } catch (StackException e) {
             System.err.println();
@@ -68,8 +62,7 @@ public final class ParleyCli {
     }
 
     static int help() {
-        System.out.println(
-                """
+        System.out.println("""
                 usage: ./parley <command>
                   up      build what is missing, start PostgreSQL, Kafka, Keycloak and the four services
                   down    stop everything ./parley up started (by pid)
@@ -82,7 +75,8 @@ public final class ParleyCli {
     }
 
     int up() {
-        List<String> running = PARTS.stream().filter(p -> runningPid(p).isPresent()).toList();
+        List<String> running =
+                PARTS.stream().filter(p -> runningPid(p).isPresent()).toList();
         if (!running.isEmpty()) {
             System.out.println("Parley is already running (" + String.join(", ", running)
                     + "). See ./parley status, or ./parley down first.");
@@ -161,12 +155,11 @@ public final class ParleyCli {
                     .orElse("");
             System.out.printf(
                     "  %-16s %s%s%n",
-                    part,
-                    handle.map(h -> "running, pid " + h.pid()).orElse("stopped"),
-                    handle.isPresent() ? port : "");
+                    part, handle.map(h -> "running, pid " + h.pid()).orElse("stopped"), handle.isPresent() ? port : "");
             running += handle.isPresent() ? 1 : 0;
         }
-        System.out.println(running == PARTS.size() ? "Parley is up." : running == 0 ? "Parley is down." : "Parley is partly up.");
+        System.out.println(
+                running == PARTS.size() ? "Parley is up." : running == 0 ? "Parley is down." : "Parley is partly up.");
         return running == PARTS.size() ? 0 : 3;
     }
 
@@ -196,8 +189,7 @@ public final class ParleyCli {
                             .build());
             System.out.printf("  %s: %d %s%n", messages[i][1], response.statusCode(), response.body());
         }
-        System.out.printf(
-                """
+        System.out.printf("""
 
                 See them as alice (agent, team support):
                   TOKEN=$(curl -s -d grant_type=password -d client_id=parley-cli -d username=alice -d password=alice \\
@@ -205,10 +197,7 @@ public final class ParleyCli {
                   curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:%d/api/conversations?assignee=me'
                 As carol (supervisor), the same with username=carol password=carol, and:
                   curl -s -H "Authorization: Bearer $TOKEN" http://localhost:%d/api/reports/summary
-                """,
-                ports.keycloak(),
-                ports.gateway(),
-                ports.gateway());
+                """, ports.keycloak(), ports.gateway(), ports.gateway());
         return 0;
     }
 
@@ -232,7 +221,10 @@ public final class ParleyCli {
 
     private void recordPid(ManagedProcess process) {
         ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();
-        String started = handle.info().startInstant().map(i -> Long.toString(i.toEpochMilli())).orElse("0");
+        String started = handle.info()
+                .startInstant()
+                .map(i -> Long.toString(i.toEpochMilli()))
+                .orElse("0");
         write(pidFile(process.name()), process.pid() + " " + started + "\n");
     }
 

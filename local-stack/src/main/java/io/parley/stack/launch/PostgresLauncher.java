@@ -34,9 +34,8 @@ public final class PostgresLauncher {
         boolean auto = "AUTO".equals(args[3]);
 
         Optional<Path> installed = auto ? installedBinaries() : Optional.empty();
-        AutoCloseable server = installed.isPresent()
-                ? startInstalled(installed.get(), dir, port)
-                : startEmbedded(dir, port);
+        AutoCloseable server =
+                installed.isPresent() ? startInstalled(installed.get(), dir, port) : startEmbedded(dir, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
@@ -188,8 +187,8 @@ public final class PostgresLauncher {
                 if (!database.matches("[a-z_][a-z0-9_]*")) {
                     throw new IllegalArgumentException("not a plain database name: " + database);
                 }
-                try (PreparedStatement exists = connection.prepareStatement(
-                        "select 1 from pg_database where datname = ?")) {
+                try (PreparedStatement exists =
+                        connection.prepareStatement("select 1 from pg_database where datname = ?")) {
                     exists.setString(1, database);
                     try (ResultSet rs = exists.executeQuery()) {
                         if (rs.next()) {

@@ -13,7 +13,13 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         keycloak = KeycloakNode.start(
-                KeycloakNode.testHome(), Ports.free(), Ports.free(), UUID.randomUUID().toString(), false, false, () -> {});
+                KeycloakNode.testHome(),
+                Ports.free(),
+                Ports.free(),
+                UUID.randomUUID().toString(),
+                false,
+                false,
+                () -> {});
         return Map.of("quarkus.oidc.auth-server-url", keycloak.realmUrl());
     }
 

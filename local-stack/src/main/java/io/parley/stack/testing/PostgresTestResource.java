@@ -1,7 +1,7 @@
 package io.parley.stack.testing;
 
-import io.parley.stack.PostgresNode;
 import io.parley.stack.Ports;
+import io.parley.stack.PostgresNode;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,10 +20,14 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         postgres = PostgresNode.start(
                 dir.resolve("data"), Ports.free(), List.of(DATABASE), PostgresNode.Binaries.EMBEDDED, false, () -> {});
         return Map.of(
-                "quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASE),
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE),
-                "quarkus.datasource.username", PostgresNode.USER,
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.reactive.url",
+                postgres.reactiveUrl(DATABASE),
+                "quarkus.datasource.jdbc.url",
+                postgres.jdbcUrl(DATABASE),
+                "quarkus.datasource.username",
+                PostgresNode.USER,
+                "quarkus.datasource.password",
+                "");
     }
 
     @Override

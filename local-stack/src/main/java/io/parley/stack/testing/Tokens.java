@@ -32,8 +32,8 @@ public final class Tokens {
                     HttpResponse.BodyHandlers.ofString());
             Matcher matcher = ACCESS_TOKEN.matcher(response.body());
             if (response.statusCode() != 200 || !matcher.find()) {
-                throw new IllegalStateException("no token for " + username + ": HTTP " + response.statusCode() + " "
-                        + response.body());
+                throw new IllegalStateException(
+                        "no token for " + username + ": HTTP " + response.statusCode() + " " + response.body());
             }
             return matcher.group(1);
         } catch (IOException e) {

@@ -13,7 +13,8 @@ public class ReportService {
 
     @WithSession
     public Uni<Summary> summary() {
-        return ConversationCount.<ConversationCount>listAll(Sort.by("inboxId", "channel")).map(ReportService::summarise);
+        return ConversationCount.<ConversationCount>listAll(Sort.by("inboxId", "channel"))
+                .map(ReportService::summarise);
     }
 
     static Summary summarise(List<ConversationCount> counts) {

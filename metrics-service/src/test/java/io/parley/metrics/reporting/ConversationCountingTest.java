@@ -47,12 +47,13 @@ class ConversationCountingTest {
         send(created(inbox + "-wa", "whatsapp"));
         send(messageCreated(inbox)); // not a new conversation
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/reports/summary")
-                .then()
-                .statusCode(200)
-                .body("conversations", equalTo((int) before + 3))
-                .body("byInbox.find { it.inboxId == '" + inbox + "' }.conversations", equalTo(2))
-                .body("byInbox.find { it.inboxId == '" + inbox + "-wa' }.channel", equalTo("whatsapp")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/reports/summary")
+                        .then()
+                        .statusCode(200)
+                        .body("conversations", equalTo((int) before + 3))
+                        .body("byInbox.find { it.inboxId == '" + inbox + "' }.conversations", equalTo(2))
+                        .body("byInbox.find { it.inboxId == '" + inbox + "-wa' }.channel", equalTo("whatsapp")));
     }
 
     @Test

@@ -33,7 +33,8 @@ public class AssignmentService {
                                         members.stream().map(m -> m.agent).toList(), team.roundRobinCursor))
                                 .flatMap(agent -> agent.isEmpty()
                                         ? Uni.createFrom().item(agent)
-                                        : apply(team, conversation, agent.get(), now).replaceWith(agent)));
+                                        : apply(team, conversation, agent.get(), now)
+                                                .replaceWith(agent)));
     }
 
     private Uni<Void> apply(Team team, Conversation conversation, String agent, Instant now) {

@@ -23,7 +23,8 @@ public class TeamService {
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("No team " + teamId + "."))
                 .flatMap(team -> TeamMember.<TeamMember>list("team", Sort.by("agent"), teamId))
-                .map(members -> new TeamView(teamId, members.stream().map(m -> m.agent).toList()));
+                .map(members ->
+                        new TeamView(teamId, members.stream().map(m -> m.agent).toList()));
     }
 
     /** Adds an agent to a team, creating the team on first use. Idempotent. */

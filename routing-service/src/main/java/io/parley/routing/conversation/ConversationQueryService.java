@@ -45,8 +45,7 @@ public class ConversationQueryService {
     }
 
     private static Uni<Map<UUID, Contact>> contacts(List<Conversation> conversations) {
-        List<UUID> ids =
-                conversations.stream().map(c -> c.contactId).distinct().toList();
+        List<UUID> ids = conversations.stream().map(c -> c.contactId).distinct().toList();
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }

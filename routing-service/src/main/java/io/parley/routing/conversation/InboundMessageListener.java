@@ -38,14 +38,14 @@ public class InboundMessageListener {
         }
         InboundMessage message = EventCodec.payload(envelope, InboundMessage.class);
         return Panache.withTransaction(() -> ProcessedEvents.markFirstTime(envelope.eventId())
-                        .flatMap(first -> first ? conversations.receive(message) : Uni.createFrom().voidItem()))
+                        .flatMap(first -> first
+                                ? conversations.receive(message)
+                                : Uni.createFrom().voidItem()))
                 .onFailure(failure -> !(failure instanceof EventCodec.MalformedEventException))
                 .retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .atMost(5)
-                .call(() -> relay.publishPending()
-                        .onFailure()
-                        .recoverWithItem(0))
+                .call(() -> relay.publishPending().onFailure().recoverWithItem(0))
                 .replaceWithVoid();
     }
 }

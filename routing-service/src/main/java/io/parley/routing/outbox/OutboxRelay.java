@@ -39,10 +39,13 @@ public class OutboxRelay {
             delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        return publishPending().onFailure().recoverWithItem(failure -> {
-            LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage());
-            return 0;
-        }).replaceWithVoid();
+        return publishPending()
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage());
+                    return 0;
+                })
+                .replaceWithVoid();
     }
 
     /** @return how many events were published */

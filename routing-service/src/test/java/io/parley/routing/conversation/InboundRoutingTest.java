@@ -15,8 +15,8 @@ import io.parley.contracts.InboundMessage;
 import io.parley.contracts.Topics;
 import io.parley.stack.testing.TopicProbe;
 import io.parley.stack.testing.TopicWriter;
-import io.restassured.common.mapper.TypeRef;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.common.mapper.TypeRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -125,7 +125,8 @@ class InboundRoutingTest {
                             EventTypes.CONVERSATION_MESSAGE_CREATED,
                             EventTypes.CONVERSATION_ASSIGNED),
                     ofConversation.stream().map(EventEnvelope::type).toList());
-            assertEquals("agent-z", ofConversation.get(2).payload().get("assignee").asText());
+            assertEquals(
+                    "agent-z", ofConversation.get(2).payload().get("assignee").asText());
             assertEquals("api", ofConversation.get(0).payload().get("channel").asText());
         }
     }
@@ -161,8 +162,10 @@ class InboundRoutingTest {
 
     private List<Map<String, Object>> awaitConversations(int count) {
         return await().atMost(Duration.ofSeconds(20))
-                .until(this::conversationsOfInbox, list -> list.size() == count && list.stream()
-                        .allMatch(c -> c.get("assignee") != null || !hasMembers()));
+                .until(
+                        this::conversationsOfInbox,
+                        list -> list.size() == count
+                                && list.stream().allMatch(c -> c.get("assignee") != null || !hasMembers()));
     }
 
     private boolean hasMembers() {
@@ -197,7 +200,12 @@ class InboundRoutingTest {
                 now,
                 now);
         return EventCodec.envelope(
-                UUID.randomUUID(), EventTypes.MESSAGE_INBOUND, "inbound-message", message.conversationKey(), now, message);
+                UUID.randomUUID(),
+                EventTypes.MESSAGE_INBOUND,
+                "inbound-message",
+                message.conversationKey(),
+                now,
+                message);
     }
 
     private void send(EventEnvelope envelope) {
