@@ -1,5 +1,7 @@
 package io.parley.stack.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.contracts.WebhookSignature;
 import io.parley.stack.ManagedProcess;
 import io.parley.stack.ParleyStack;
@@ -199,6 +201,43 @@ public final class ParleyCli {
                   curl -s -H "Authorization: Bearer $TOKEN" http://localhost:%d/api/reports/summary
                 """, ports.keycloak(), ports.gateway(), ports.gateway());
         return 0;
+    }
+
+    /** Waits for routing-service to assign this run's conversations and shows who got which. */
+    private static void showAssignments(HttpClient http, StackPorts ports, String run, int expected) {
+        URI uri = URI.create("http://127.0.0.1:" + ports.routing() + "/conversations?inbox=" + ParleyStack.DEMO_INBOX
+                + "&limit=200");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response =
+                    send(http, HttpRequest.newBuilder(uri).GET().build());
+            try {
+                List<JsonNode> ofRun = new java.util.ArrayList<>();
+                new ObjectMapper().readTree(response.body()).forEach(c -> {
+                    if (c.path("contact").path("sourceId").asText().endsWith("-" + run)
+                            && !c.path("assignee").isMissingNode()) {
+                        ofRun.add(c);
+                    }
+                });
+                if (ofRun.size() == expected) {
+                    System.out.println("Routed:");
+                    ofRun.forEach(c -> System.out.printf(
+                            "  %-14s → %s (team %s)%n",
+                            c.path("contact").path("displayName").asText(),
+                            c.path("assignee").asText(),
+                            c.path("team").asText()));
+                    return;
+                }
+                Thread.sleep(300);
+            } catch (IOException e) {
+                throw new StackException("routing-service answered something unexpected: " + response.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        System.out.println(
+                "The messages were accepted but not routed within 30 s: see .parley/logs/routing-service.log");
     }
 
     private static List<String> reversed(List<String> parts) {

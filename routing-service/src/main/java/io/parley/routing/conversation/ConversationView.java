@@ -1,10 +1,12 @@
 package io.parley.routing.conversation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** A conversation as routing's API shows it. {@code messages} is filled only for the detail view. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConversationView(
         UUID id,
         String inboxId,
