@@ -191,6 +191,7 @@ public final class ParleyCli {
                             .build());
             System.out.printf("  %s: %d %s%n", messages[i][1], response.statusCode(), response.body());
         }
+        showAssignments(http, ports, run, messages.length);
         System.out.printf("""
 
                 See them as alice (agent, team support):

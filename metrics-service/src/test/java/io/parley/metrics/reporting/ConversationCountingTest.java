@@ -67,27 +67,30 @@ class ConversationCountingTest {
 
     private static EventEnvelope created(String inbox, String channel) {
         UUID conversation = UUID.randomUUID();
-        Instant now = Instant.now();
-        return EventCodec.envelope(
-                UUID.randomUUID(),
+        return event(
                 EventTypes.CONVERSATION_CREATED,
-                EventTypes.AGGREGATE_CONVERSATION,
-                conversation.toString(),
-                now,
-                new ConversationEvents.Created(conversation, inbox, channel, "support", UUID.randomUUID(), now));
+                conversation,
+                new ConversationEvents.Created(
+                        conversation, inbox, channel, "support", UUID.randomUUID(), Instant.now()));
     }
 
     private static EventEnvelope messageCreated(String inbox) {
         UUID conversation = UUID.randomUUID();
-        Instant now = Instant.now();
+        return event(
+                EventTypes.CONVERSATION_MESSAGE_CREATED,
+                conversation,
+                new ConversationEvents.MessageCreated(
+                        conversation, UUID.randomUUID(), inbox, "api", "incoming", "hi", Instant.now()));
+    }
+
+    private static EventEnvelope event(String type, UUID conversation, Object payload) {
         return EventCodec.envelope(
                 UUID.randomUUID(),
-                EventTypes.CONVERSATION_MESSAGE_CREATED,
+                type,
                 EventTypes.AGGREGATE_CONVERSATION,
                 conversation.toString(),
-                now,
-                new ConversationEvents.MessageCreated(
-                        conversation, UUID.randomUUID(), inbox, "api", "incoming", "hi", now));
+                Instant.now(),
+                payload);
     }
 
     private void send(EventEnvelope envelope) {
