@@ -3,6 +3,7 @@ package io.parley.contracts;
 /** Values of {@link EventEnvelope#type()}. */
 public final class EventTypes {
     public static final String MESSAGE_INBOUND = "message.inbound";
+    public static final String MESSAGE_STATUS = "message.status";
     public static final String CONVERSATION_CREATED = "conversation.created";
     public static final String CONVERSATION_MESSAGE_CREATED = "conversation.message_created";
     public static final String CONVERSATION_ASSIGNED = "conversation.assigned";

@@ -20,8 +20,19 @@ public class Inbox extends PanacheEntityBase {
 
     public String team;
 
-    /** Webhook signing secret. Never serialised: {@link InboxView} is what leaves the service. */
+    /**
+     * What proves a webhook is the provider's: Meta's app secret, X's consumer secret, Telegram's secret token, the
+     * mail relay's password, the API channel's signing key. Never serialised: {@link InboxView} leaves the service.
+     */
     public String secret;
+
+    /** Meta's hub.verify_token for the subscription handshake. */
+    @Column(name = "verify_token")
+    public String verifyToken;
+
+    /** The provider account behind the inbox (page id, phone number id, X user id); its own events are not a customer's. */
+    @Column(name = "account_id")
+    public String accountId;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -1,13 +1,19 @@
 package io.parley.ingest.inbox;
 
+import io.parley.ingest.intake.ReplayService;
+import io.parley.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -18,9 +24,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {
     private final InboxService inboxes;
+    private final ReplayService replays;
 
-    public InboxResource(InboxService inboxes) {
+    public InboxResource(InboxService inboxes, ReplayService replays) {
         this.inboxes = inboxes;
+        this.replays = replays;
     }
 
     @GET
@@ -32,6 +40,26 @@ public class InboxResource {
     @Path("/{id}")
     public Uni<InboxView> get(@PathParam("id") String id) {
         return inboxes.get(id).map(InboxView::of);
+    }
+
+    /** Re-publishes what the inbox accepted between from (inclusive) and to (exclusive), ISO-8601 instants. */
+    @POST
+    @Path("/{id}/replay")
+    public Uni<ReplayService.ReplayResult> replay(
+            @PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return inboxes.get(id).flatMap(inbox -> replays.replay(inbox.id, instant("from", from), instant("to", to)));
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null) {
+            throw ProblemException.badRequest(
+                    name + " is required (an ISO-8601 instant such as 2026-11-23T10:00:00Z).");
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name + " is not an ISO-8601 instant: " + value);
+        }
     }
 
     @PUT

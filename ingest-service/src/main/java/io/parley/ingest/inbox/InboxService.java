@@ -1,5 +1,6 @@
 package io.parley.ingest.inbox;
 
+import io.parley.ingest.channel.Channel;
 import io.parley.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -38,7 +39,7 @@ public class InboxService {
     @WithTransaction
     public Uni<Inbox> put(String id, InboxRequest request) {
         return Inbox.<Inbox>findById(id).flatMap(existing -> {
-            validate(id, request, existing == null);
+            validate(id, request, existing);
             Instant now = Instant.now();
             Inbox inbox = existing == null ? new Inbox() : existing;
             if (existing == null) {
@@ -51,12 +52,17 @@ public class InboxService {
             if (request.secret() != null) {
                 inbox.secret = request.secret();
             }
+            if (request.verifyToken() != null) {
+                inbox.verifyToken = request.verifyToken();
+            }
+            inbox.accountId = request.accountId();
             inbox.updatedAt = now;
             return existing == null ? inbox.<Inbox>persist() : Uni.createFrom().item(inbox);
         });
     }
 
-    private static void validate(String id, InboxRequest request, boolean creating) {
+    private static void validate(String id, InboxRequest request, Inbox existing) {
+        boolean creating = existing == null;
         List<String> errors = new ArrayList<>();
         if (!SLUG.matcher(id).matches()) {
             errors.add("id must be lower-case letters, digits and dashes (at most 64)");
@@ -64,8 +70,19 @@ public class InboxService {
         if (request == null) {
             throw ProblemException.badRequest("A JSON body with channel, name, team and secret is required.");
         }
-        if (request.channel() == null || Channel.byId(request.channel()).isEmpty()) {
-            errors.add("channel must be one of: api");
+        java.util.Optional<Channel> channel = Channel.byId(request.channel() == null ? "" : request.channel());
+        if (channel.isEmpty()) {
+            errors.add("channel must be one of: "
+                    + java.util.Arrays.stream(Channel.values())
+                            .map(Channel::id)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        } else if (existing != null && !existing.channel.equals(request.channel())) {
+            errors.add("the channel of an inbox cannot change; create another inbox");
+        }
+        boolean meta = channel.filter(c -> c == Channel.WHATSAPP || c == Channel.MESSENGER || c == Channel.INSTAGRAM)
+                .isPresent();
+        if (meta && request.verifyToken() == null && (existing == null || existing.verifyToken == null)) {
+            errors.add("verifyToken is required for Meta channels (the hub.verify_token you give Meta)");
         }
         if (request.name() == null || request.name().isBlank()) {
             errors.add("name is required");

@@ -1,18 +1,23 @@
 package io.parley.ingest.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.UUID;
 
-/** The webhook's answer: accepted now (202) or seen before (200); either way the provider stops retrying. */
-public record IntakeResult(String status, UUID eventId) {
-    static IntakeResult accepted(UUID eventId) {
-        return new IntakeResult("accepted", eventId);
-    }
+/**
+ * What a webhook delivery came to: new events now on Kafka, events seen before, or nothing to take (the account's own
+ * activity, update kinds Parley does not read).
+ *
+ * @param eventId set when the delivery held exactly one event
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IntakeResult(String status, int accepted, int duplicates, UUID eventId, List<UUID> eventIds) {
 
-    static IntakeResult duplicate(UUID eventId) {
-        return new IntakeResult("duplicate", eventId);
-    }
-
-    public boolean duplicate() {
-        return "duplicate".equals(status);
+    static IntakeResult of(List<UUID> accepted, List<UUID> duplicates) {
+        List<UUID> all = new java.util.ArrayList<>(accepted);
+        all.addAll(duplicates);
+        String status = !accepted.isEmpty() ? "accepted" : !duplicates.isEmpty() ? "duplicate" : "ignored";
+        return new IntakeResult(
+                status, accepted.size(), duplicates.size(), all.size() == 1 ? all.get(0) : null, List.copyOf(all));
     }
 }

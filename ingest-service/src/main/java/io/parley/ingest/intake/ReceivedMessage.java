@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A provider message id this inbox has accepted; its primary key is what makes intake idempotent. */
+/**
+ * A provider event this inbox has accepted (messages by their id, statuses by id and state); its primary key is what
+ * makes intake idempotent.
+ */
 @Entity
 @Table(name = "received_message")
 @IdClass(ReceivedMessage.Key.class)
@@ -29,6 +32,12 @@ public class ReceivedMessage extends PanacheEntityBase {
 
     @Column(name = "received_at")
     public Instant receivedAt;
+
+    @Column(name = "delivery_id")
+    public UUID deliveryId;
+
+    /** The envelope as published, for replays. */
+    public String event;
 
     public static class Key implements Serializable {
         public String inboxId;

@@ -1,24 +1,32 @@
 package io.parley.ingest.webhook;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
 
-/** Counts rejected signatures per inbox: a burst means a misconfigured secret or someone forging messages. */
+/**
+ * Counts rejected webhook proofs per channel and inbox ({@code parley_webhook_signature_failures_total} on
+ * /q/metrics): a burst means a misconfigured secret or someone forging messages.
+ */
 @ApplicationScoped
 public class SignatureFailures {
     private static final Logger LOG = Logger.getLogger(SignatureFailures.class);
+    static final String METRIC = "parley.webhook.signature.failures";
 
-    private final ConcurrentHashMap<String, LongAdder> byInbox = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
 
-    public void record(String inboxId) {
-        byInbox.computeIfAbsent(inboxId, id -> new LongAdder()).increment();
-        LOG.warnf("rejected a webhook with a missing or wrong signature for inbox %s", inboxId);
+    public SignatureFailures(MeterRegistry registry) {
+        this.registry = registry;
     }
 
-    public long count(String inboxId) {
-        LongAdder adder = byInbox.get(inboxId);
-        return adder == null ? 0 : adder.sum();
+    public void record(String channel, String inboxId) {
+        registry.counter(METRIC, "channel", channel, "inbox", inboxId).increment();
+        LOG.warnf("rejected a %s webhook with a missing or wrong signature for inbox %s", channel, inboxId);
+    }
+
+    public double count(String channel, String inboxId) {
+        var counter =
+                registry.find(METRIC).tags("channel", channel, "inbox", inboxId).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -187,18 +187,15 @@ class InboundRoutingTest {
 
     private EventEnvelope inbound(String providerMessageId, String customer, String text) {
         Instant now = Instant.now();
-        InboundMessage message = new InboundMessage(
-                inbox,
-                "api",
-                team,
-                providerMessageId,
-                customer,
-                new InboundMessage.Contact(customer, "Customer " + customer),
-                text,
-                List.of(),
-                false,
-                now,
-                now);
+        InboundMessage message = InboundMessage.builder()
+                .inbox(inbox, "api", team)
+                .providerMessageId(providerMessageId)
+                .threadKey(customer)
+                .contact(customer, "Customer " + customer)
+                .text(text)
+                .sentAt(now)
+                .receivedAt(now)
+                .build();
         return EventCodec.envelope(
                 UUID.randomUUID(),
                 EventTypes.MESSAGE_INBOUND,

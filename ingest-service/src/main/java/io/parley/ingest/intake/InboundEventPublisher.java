@@ -11,10 +11,10 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 @ApplicationScoped
-public class InboundMessagePublisher {
+public class InboundEventPublisher {
     private final MutinyEmitter<String> emitter;
 
-    public InboundMessagePublisher(@Channel("inbound-messages") MutinyEmitter<String> emitter) {
+    public InboundEventPublisher(@Channel("inbound-messages") MutinyEmitter<String> emitter) {
         this.emitter = emitter;
     }
 

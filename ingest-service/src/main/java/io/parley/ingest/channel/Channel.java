@@ -1,11 +1,17 @@
-package io.parley.ingest.inbox;
+package io.parley.ingest.channel;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Channel types an inbox can connect. Only the generic signed API channel has an adapter so far. */
+/** The channel types an inbox can connect; the id is the path segment of its webhook URL. */
 public enum Channel {
-    API("api");
+    API("api"),
+    WHATSAPP("whatsapp"),
+    MESSENGER("messenger"),
+    INSTAGRAM("instagram"),
+    X("x"),
+    TELEGRAM("telegram"),
+    EMAIL("email");
 
     private final String id;
 

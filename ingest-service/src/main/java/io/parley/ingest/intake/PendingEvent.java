@@ -1,0 +1,48 @@
+package io.parley.ingest.intake;
+
+import io.parley.contracts.EventCodec;
+import io.parley.contracts.EventEnvelope;
+import io.parley.contracts.EventTypes;
+import io.parley.contracts.InboundMessage;
+import io.parley.contracts.MessageStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One event of a delivery, with the key it is deduplicated by (unique per inbox) and its Kafka key. The event id
+ * derives from the dedup key, so the same provider event is always the same Parley event, retried or replayed.
+ */
+record PendingEvent(String dedupKey, String kafkaKey, EventEnvelope envelope) {
+
+    static PendingEvent of(InboundMessage message) {
+        return create(
+                message.inboxId(),
+                message.providerMessageId(),
+                EventTypes.MESSAGE_INBOUND,
+                message.conversationKey(),
+                message.receivedAt(),
+                message);
+    }
+
+    static PendingEvent of(MessageStatus status, Instant receivedAt) {
+        return create(
+                status.inboxId(),
+                "status:" + status.providerMessageId() + ":" + status.status(),
+                EventTypes.MESSAGE_STATUS,
+                status.conversationKey(),
+                receivedAt,
+                status);
+    }
+
+    private static PendingEvent create(
+            String inboxId, String dedupKey, String type, String kafkaKey, Instant at, Object payload) {
+        UUID eventId = UUID.nameUUIDFromBytes(("inbound:" + inboxId + ":" + dedupKey).getBytes(StandardCharsets.UTF_8));
+        return new PendingEvent(
+                dedupKey, kafkaKey, EventCodec.envelope(eventId, type, "inbound-message", kafkaKey, at, payload));
+    }
+
+    String encoded() {
+        return EventCodec.encode(envelope);
+    }
+}

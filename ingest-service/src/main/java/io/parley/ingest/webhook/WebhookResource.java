@@ -1,0 +1,56 @@
+package io.parley.ingest.webhook;
+
+import io.parley.ingest.channel.WebhookRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Every channel's webhook URL: {@code /webhooks/{channel}/{inboxId}}. */
+@Path("/webhooks/{channel}/{inboxId}")
+public class WebhookResource {
+    private final WebhookService webhooks;
+
+    public WebhookResource(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @GET
+    @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    public Uni<Response> handshake(
+            @PathParam("channel") String channel, @PathParam("inboxId") String inboxId, @Context UriInfo uri) {
+        return webhooks.handshake(channel, inboxId, uri.getQueryParameters());
+    }
+
+    /** Taken as raw bytes whatever the type: signatures cover exactly what was sent, not a re-serialisation. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> receive(
+            @PathParam("channel") String channel,
+            @PathParam("inboxId") String inboxId,
+            @Context HttpHeaders headers,
+            byte[] body) {
+        Map<String, String> byName = new HashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                byName.put(name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+        });
+        WebhookRequest request =
+                new WebhookRequest(body == null ? new byte[0] : body, headers.getMediaType(), byName, Instant.now());
+        return webhooks.receive(channel, inboxId, request);
+    }
+}
