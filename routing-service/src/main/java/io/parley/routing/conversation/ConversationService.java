@@ -10,9 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Threads an inbound message into its conversation; call inside a transaction. */
+/**
+ * Threads an inbound message into its conversation; call inside a transaction. Echoes (the brand's own messages) are
+ * recorded as outgoing; auto-replies join an open conversation but never start one.
+ */
 @ApplicationScoped
 public class ConversationService {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ConversationService.class);
+
     private final AssignmentService assignment;
     private final Outbox outbox;
 
@@ -23,17 +28,48 @@ public class ConversationService {
 
     public Uni<Void> receive(InboundMessage inbound) {
         Instant now = Instant.now();
+        if (InboundMessage.Kind.EDIT.equals(inbound.kind()) || InboundMessage.Kind.DELETE.equals(inbound.kind())) {
+            return amend(inbound, now);
+        }
         return Message.count("inboxId = ?1 and providerMessageId = ?2", inbound.inboxId(), inbound.providerMessageId())
                 .flatMap(existing -> existing > 0
                         ? Uni.createFrom().voidItem()
                         : contact(inbound, now)
                                 .flatMap(contact -> Conversation.findUnresolved(inbound.inboxId(), inbound.threadKey())
-                                        .flatMap(open -> open != null
-                                                ? addMessage(open, inbound, now)
-                                                : start(inbound, contact, now)
-                                                        .call(created -> addMessage(created, inbound, now))
-                                                        .call(created -> assignment.assign(created, now))
-                                                        .replaceWithVoid())));
+                                        .flatMap(open -> {
+                                            if (open != null) {
+                                                return addMessage(open, inbound, now);
+                                            }
+                                            if (inbound.autoReply()) {
+                                                // An out-of-office or a bounce is no customer request.
+                                                LOG.debugf(
+                                                        "auto-reply %s opens no conversation",
+                                                        inbound.providerMessageId());
+                                                return Uni.createFrom().voidItem();
+                                            }
+                                            return start(inbound, contact, now)
+                                                    .call(created -> addMessage(created, inbound, now))
+                                                    .call(created -> assignment.assign(created, now))
+                                                    .replaceWithVoid();
+                                        })));
+    }
+
+    /** An edit replaces the text of the message it targets; a deletion blanks it and keeps the record. */
+    private Uni<Void> amend(InboundMessage inbound, Instant now) {
+        return Message.<Message>find("inboxId = ?1 and providerMessageId = ?2", inbound.inboxId(), inbound.target())
+                .firstResult()
+                .map(target -> {
+                    if (target != null) {
+                        if (InboundMessage.Kind.EDIT.equals(inbound.kind())) {
+                            target.content = inbound.text();
+                            target.editedAt = inbound.sentAt();
+                        } else {
+                            target.content = null;
+                            target.deletedAt = inbound.sentAt();
+                        }
+                    }
+                    return null;
+                });
     }
 
     private Uni<Contact> contact(InboundMessage inbound, Instant now) {
@@ -84,8 +120,12 @@ public class ConversationService {
         message.conversationId = conversation.id;
         message.inboxId = inbound.inboxId();
         message.providerMessageId = inbound.providerMessageId();
-        message.direction = Message.INCOMING;
+        message.direction = inbound.echo() ? Message.OUTGOING : Message.INCOMING;
         message.content = inbound.text();
+        message.kind = inbound.kind() == null ? InboundMessage.Kind.TEXT : inbound.kind();
+        message.subject = inbound.subject();
+        message.publicPost = inbound.publicPost();
+        message.autoReply = inbound.autoReply();
         message.sentAt = inbound.sentAt();
         message.createdAt = now;
         if (inbound.sentAt().isAfter(conversation.lastMessageAt)) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 @Table(name = "message")
 public class Message extends PanacheEntityBase {
     public static final String INCOMING = "incoming";
+    public static final String OUTGOING = "outgoing";
 
     @Id
     public UUID id;
@@ -29,6 +30,22 @@ public class Message extends PanacheEntityBase {
     public String direction;
 
     public String content;
+
+    public String kind;
+
+    public String subject;
+
+    @Column(name = "public_post")
+    public boolean publicPost;
+
+    @Column(name = "auto_reply")
+    public boolean autoReply;
+
+    @Column(name = "edited_at")
+    public Instant editedAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
 
     @Column(name = "sent_at")
     public Instant sentAt;

@@ -149,6 +149,47 @@ class InboundRoutingTest {
     }
 
     @Test
+    void echoesAreOutgoingEditsAndDeletionsChangeTheirTarget() {
+        addMember(team, "agent-a");
+        send(inbound("m-hi", "cust-1", "Hi, my parcel?"));
+        send(inbound("m-echo", "cust-1", "On its way!", b -> b.echo(true)));
+        send(inbound("m-typo", "cust-1", "Thnaks"));
+        send(inbound(
+                "m-typo:edit:1",
+                "cust-1",
+                "Thanks",
+                b -> b.kind(InboundMessage.Kind.EDIT).target("m-typo")));
+        send(inbound(
+                "m-hi:deleted",
+                "cust-1",
+                null,
+                b -> b.kind(InboundMessage.Kind.DELETE).target("m-hi")));
+        send(inbound("m-last", "cust-1", "Bye"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String id = conversationsOfInbox().get(0).get("id").toString();
+            given().get("/conversations/" + id)
+                    .then()
+                    .body("messages.direction", equalTo(List.of("incoming", "outgoing", "incoming", "incoming")))
+                    .body("messages.text", equalTo(java.util.Arrays.asList(null, "On its way!", "Thanks", "Bye")));
+        });
+    }
+
+    @Test
+    void anAutoReplyNeverOpensAConversation() {
+        addMember(team, "agent-a");
+        // Same thread, so the broker keeps the order: the question must open the conversation, not the auto-reply.
+        send(inbound("m-ooo", "cust-1", "I am out of office", b -> b.autoReply(true)));
+        send(inbound("m-real", "cust-1", "A real question"));
+
+        String id = awaitConversations(1).get(0).get("id").toString();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/conversations/" + id)
+                        .then()
+                        .body("messages.text", equalTo(List.of("A real question"))));
+    }
+
+    @Test
     void badFiltersAreClientErrors() {
         given().get("/conversations?status=sleeping")
                 .then()
@@ -186,16 +227,25 @@ class InboundRoutingTest {
     }
 
     private EventEnvelope inbound(String providerMessageId, String customer, String text) {
+        return inbound(providerMessageId, customer, text, b -> {});
+    }
+
+    private EventEnvelope inbound(
+            String providerMessageId,
+            String customer,
+            String text,
+            java.util.function.Consumer<InboundMessage.Builder> customise) {
         Instant now = Instant.now();
-        InboundMessage message = InboundMessage.builder()
+        InboundMessage.Builder builder = InboundMessage.builder()
                 .inbox(inbox, "api", team)
                 .providerMessageId(providerMessageId)
                 .threadKey(customer)
                 .contact(customer, "Customer " + customer)
                 .text(text)
                 .sentAt(now)
-                .receivedAt(now)
-                .build();
+                .receivedAt(now);
+        customise.accept(builder);
+        InboundMessage message = builder.build();
         return EventCodec.envelope(
                 UUID.randomUUID(),
                 EventTypes.MESSAGE_INBOUND,
