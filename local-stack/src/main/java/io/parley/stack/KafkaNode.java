@@ -13,11 +13,20 @@ import java.util.Map;
 /** One Apache Kafka node in KRaft mode (broker and controller in one JVM), from the Maven Central jars. */
 public final class KafkaNode {
     private final ManagedProcess process;
+    private final Path dir;
     private final int port;
+    private final int controllerPort;
 
-    private KafkaNode(ManagedProcess process, int port) {
+    private KafkaNode(ManagedProcess process, Path dir, int port, int controllerPort) {
         this.process = process;
+        this.dir = dir;
         this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** The same broker again (same data, same ports) after {@link #stop()}: for outage tests. */
+    public KafkaNode restart() {
+        return start(dir, port, controllerPort, false, () -> {});
     }
 
     public static KafkaNode start(Path dir, int port, int controllerPort, boolean detach, Runnable onWait) {
@@ -54,7 +63,7 @@ public final class KafkaNode {
                     () -> ManagedProcess.portOpen(port)
                             && ManagedProcess.logContains(process.log(), "Kafka Server started"),
                     onWait);
-            return new KafkaNode(process, port);
+            return new KafkaNode(process, dir, port, controllerPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

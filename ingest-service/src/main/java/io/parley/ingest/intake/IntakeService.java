@@ -31,10 +31,22 @@ public class IntakeService {
     }
 
     public Uni<IntakeResult> accept(Inbox inbox, WebhookRequest request, WebhookBatch batch) {
-        List<PendingEvent> events = Stream.concat(
+        List<PendingEvent> all = Stream.concat(
                         batch.messages().stream().map(PendingEvent::of),
                         batch.statuses().stream().map(s -> PendingEvent.of(s, request.receivedAt())))
                 .toList();
+        List<PendingEvent> events =
+                all.stream().filter(PendingEvent::hasStorableKeys).toList();
+        if (events.size() < all.size()) {
+            if (all.size() == 1) {
+                throw ProblemException.unprocessable(
+                        "The message id or thread is empty, longer than 255 characters or contains NUL.");
+            }
+            // One unusable entry must not make the provider redeliver the rest of its batch for ever.
+            LOG.warnf(
+                    "skipped %d of %d events of a %s delivery to inbox %s: unusable ids",
+                    all.size() - events.size(), all.size(), inbox.channel, inbox.id);
+        }
         UUID deliveryId = UUID.randomUUID();
         return Panache.withTransaction(() -> archive(inbox, request, deliveryId)
                         .flatMap(ignored -> claimAll(inbox, request, deliveryId, events)))

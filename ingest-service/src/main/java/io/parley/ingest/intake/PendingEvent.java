@@ -42,6 +42,15 @@ record PendingEvent(String dedupKey, String kafkaKey, EventEnvelope envelope) {
                 dedupKey, kafkaKey, EventCodec.envelope(eventId, type, "inbound-message", kafkaKey, at, payload));
     }
 
+    /** Keys are stored as-is: PostgreSQL text cannot hold NUL, the claim column holds 255 characters. */
+    boolean hasStorableKeys() {
+        return storable(dedupKey, 255) && storable(kafkaKey, 10_000);
+    }
+
+    private static boolean storable(String value, int maxLength) {
+        return value != null && !value.isEmpty() && value.length() <= maxLength && value.indexOf('\u0000') < 0;
+    }
+
     String encoded() {
         return EventCodec.encode(envelope);
     }

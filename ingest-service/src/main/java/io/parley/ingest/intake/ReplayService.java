@@ -59,10 +59,9 @@ public class ReplayService {
                 .onItem()
                 .transformToUniAndConcatenate(json -> {
                     EventEnvelope envelope = EventCodec.decode(json);
-                    return publisher.publish(envelope.aggregateId(), envelope);
+                    return publisher.publish(envelope.aggregateId(), envelope).replaceWith(1);
                 })
                 .collect()
-                .with(java.util.stream.Collectors.counting())
-                .map(Long::intValue);
+                .with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 }

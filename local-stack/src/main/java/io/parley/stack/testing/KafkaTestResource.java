@@ -6,20 +6,25 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** A real Kafka broker (KRaft) in a child JVM for the tests of one module. */
+/**
+ * A real Kafka broker (KRaft) in a child JVM for the tests of one module. Tests can take it down and bring it back
+ * with {@link BrokerOutage}.
+ */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
-    private KafkaNode kafka;
+    private volatile KafkaNode kafka;
     private Path dir;
 
     @Override
     public Map<String, String> start() {
         dir = TestDirectories.create("kafka");
         kafka = KafkaNode.start(dir, Ports.free(), Ports.free(), false, () -> {});
+        BrokerOutage.register(() -> kafka.stop(), () -> kafka = kafka.restart());
         return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
     }
 
     @Override
     public void stop() {
+        BrokerOutage.unregister();
         if (kafka != null) {
             kafka.stop();
         }
