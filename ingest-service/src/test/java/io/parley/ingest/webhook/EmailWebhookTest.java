@@ -117,7 +117,8 @@ class EmailWebhookTest extends WebhookTestSupport {
                         "message/rfc822",
                         bytes("just some words"),
                         Map.of(EmailAdapter.RELAY_SECRET_HEADER, SECRET))
-                .statusCode(422);
+                .statusCode(400)
+                .contentType("application/problem+json");
         WebhookTestSupport.post(
                         "email",
                         inbox,
