@@ -2,6 +2,9 @@ package io.parley.ingest.inbox;
 
 import io.parley.ingest.channel.Channel;
 import io.parley.problem.ProblemException;
+import io.quarkus.cache.CacheInvalidate;
+import io.quarkus.cache.CacheKey;
+import io.quarkus.cache.CacheResult;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +20,8 @@ public class InboxService {
     /** Shorter secrets make forging an HMAC cheaper than it should be. */
     static final int MIN_SECRET_LENGTH = 16;
 
+    /** Every webhook looks its inbox up: cached briefly, so a changed secret is in force everywhere within seconds. */
+    @CacheResult(cacheName = "inboxes")
     @WithSession
     public Uni<Inbox> find(String id) {
         return Inbox.findById(id);
@@ -36,8 +41,9 @@ public class InboxService {
     }
 
     /** Creates or replaces an inbox; an omitted secret keeps the current one. */
+    @CacheInvalidate(cacheName = "inboxes")
     @WithTransaction
-    public Uni<Inbox> put(String id, InboxRequest request) {
+    public Uni<Inbox> put(@CacheKey String id, InboxRequest request) {
         return Inbox.<Inbox>findById(id).flatMap(existing -> {
             validate(id, request, existing);
             Instant now = Instant.now();

@@ -33,7 +33,7 @@ public final class PostgresLauncher {
                 Arrays.stream(args[2].split(",")).filter(s -> !s.isBlank()).toList();
         boolean auto = "AUTO".equals(args[3]);
 
-        Optional<Path> installed = auto ? installedBinaries() : Optional.empty();
+        Optional<Path> installed = auto ? installedBinaries().filter(bin -> reachable(dir)) : Optional.empty();
         AutoCloseable server =
                 installed.isPresent() ? startInstalled(installed.get(), dir, port) : startEmbedded(dir, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -115,6 +115,37 @@ public final class PostgresLauncher {
             run(stop);
             process.waitFor();
         };
+    }
+
+    /** As root the server runs as 'postgres', which must be able to reach the data directory's parent. */
+    private static boolean reachable(Path dir) {
+        if (!isRoot()) {
+            return true;
+        }
+        try {
+            Files.createDirectories(dir.getParent());
+            Process check = new ProcessBuilder(
+                            "runuser",
+                            "-u",
+                            "postgres",
+                            "--",
+                            "test",
+                            "-x",
+                            dir.getParent().toString())
+                    .inheritIO()
+                    .start();
+            boolean ok = check.waitFor() == 0;
+            if (!ok) {
+                System.out.println(
+                        "the postgres user cannot reach " + dir.getParent() + ": using the embedded binaries");
+            }
+            return ok;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Optional<Path> installedBinaries() {

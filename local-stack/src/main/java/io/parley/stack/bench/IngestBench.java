@@ -1,0 +1,245 @@
+package io.parley.stack.bench;
+
+import io.parley.contracts.WebhookSignature;
+import io.parley.stack.KafkaNode;
+import io.parley.stack.ManagedProcess;
+import io.parley.stack.Ports;
+import io.parley.stack.PostgresNode;
+import io.parley.stack.ServiceNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * bench/ingest: starts PostgreSQL, Kafka and ingest-service on free ports, then measures on this machine
+ *
+ * <ol>
+ *   <li>saturation throughput of signed, distinct WhatsApp webhooks, and of the bare baseline endpoint, with the same
+ *       number of concurrent connections, and their ratio;
+ *   <li>ack latency (request sent → 200 after Kafka's acks=all) at a fixed arrival rate, p50/p99.
+ * </ol>
+ *
+ * Arguments: [seconds per phase, default 20] [fixed rate per second, default 500] [concurrency, default 32].
+ */
+public final class IngestBench {
+    static final String SECRET = "bench-secret-0123456789abcdef";
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4))
+            .build();
+    private final AtomicLong sequence = new AtomicLong();
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        Path root = Path.of(System.getProperty("parley.root", ".")).toAbsolutePath();
+        Path runtime = root.resolve(".parley").resolve("bench-" + System.currentTimeMillis());
+        Files.createDirectories(runtime);
+        List<ManagedProcess> started = new ArrayList<>();
+        try {
+            PostgresNode postgres = PostgresNode.start(
+                    runtime.resolve("pg"),
+                    Ports.free(),
+                    List.of("ingest"),
+                    PostgresNode.Binaries.AUTO,
+                    false,
+                    () -> {});
+            started.add(postgres.process());
+            KafkaNode kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
+            started.add(kafka.process());
+            int port = Ports.free();
+            ServiceNode ingest = ServiceNode.start(
+                    "ingest-service",
+                    root.resolve("ingest-service"),
+                    port,
+                    Map.of(
+                            "parley.db.port",
+                            Integer.toString(postgres.port()),
+                            "kafka.bootstrap.servers",
+                            kafka.bootstrapServers(),
+                            "parley.bench.baseline-enabled",
+                            "true",
+                            "quarkus.log.level",
+                            "WARN"),
+                    runtime.resolve("logs"),
+                    false,
+                    () -> {});
+            started.add(ingest.process());
+            new IngestBench().run(ingest.url(), seconds, rate, concurrency);
+        } finally {
+            java.util.Collections.reverse(started);
+            started.forEach(ManagedProcess::stop);
+        }
+        System.exit(0);
+    }
+
+    void run(String base, int seconds, int rate, int concurrency) throws Exception {
+        put(
+                base + "/inboxes/bench-wa",
+                "{\"channel\":\"whatsapp\",\"name\":\"Bench\",\"team\":\"support\",\"secret\":\"" + SECRET
+                        + "\",\"verifyToken\":\"bench-verify\"}");
+        String webhook = base + "/webhooks/whatsapp/bench-wa";
+        String baseline = base + "/bench/baseline";
+        System.out.printf(
+                "ingest bench: %d s per phase, %d concurrent connections, fixed rate %d/s%n",
+                seconds, concurrency, rate);
+        saturate(webhook, 5, concurrency); // warm-up: JIT, connection pools, topic creation
+        saturate(baseline, 5, concurrency);
+        Result webhooks = saturate(webhook, seconds, concurrency);
+        Result bare = saturate(baseline, seconds, concurrency);
+        System.out.printf(
+                "saturation  webhooks: %8.0f req/s  (p50 %.1f ms, p99 %.1f ms, errors %d)%n",
+                webhooks.perSecond(), webhooks.percentile(50), webhooks.percentile(99), webhooks.errors);
+        System.out.printf(
+                "saturation  baseline: %8.0f req/s  (p50 %.1f ms, p99 %.1f ms, errors %d)%n",
+                bare.perSecond(), bare.percentile(50), bare.percentile(99), bare.errors);
+        System.out.printf("ratio webhooks/baseline: %.2f  (target >= 0.50)%n", webhooks.perSecond() / bare.perSecond());
+        Result fixed = fixedRate(webhook, seconds, rate);
+        System.out.printf(
+                "fixed rate %d/s: sent %d, %8.0f req/s done, ack p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d"
+                        + "  (target p99 <= 25 ms)%n",
+                rate,
+                fixed.count(),
+                fixed.perSecond(),
+                fixed.percentile(50),
+                fixed.percentile(99),
+                fixed.percentile(100),
+                fixed.errors);
+    }
+
+    /** Closed loop: each connection sends its next request when the previous one is answered. */
+    private Result saturate(String url, int seconds, int concurrency) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        List<CompletableFuture<Void>> loops = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            loops.add(loop(url, end, latencies, errors));
+        }
+        CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).get();
+        return new Result(latencies, errors.get(), System.nanoTime() - start);
+    }
+
+    private CompletableFuture<Void> loop(
+            String url, long end, ConcurrentLinkedQueue<Long> latencies, AtomicInteger errors) {
+        if (System.nanoTime() >= end) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long sent = System.nanoTime();
+        return http.sendAsync(request(url), HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> {
+                    record(sent, response, failure, latencies, errors);
+                    return null;
+                })
+                .thenCompose(ignored -> loop(url, end, latencies, errors));
+    }
+
+    /** Open loop: requests leave on schedule whether or not earlier ones are answered, as webhooks arrive. */
+    private Result fixedRate(String url, int seconds, int rate) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        List<CompletableFuture<Void>> inFlight = java.util.Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        var task = scheduler.scheduleAtFixedRate(
+                () -> {
+                    long sent = System.nanoTime();
+                    inFlight.add(http.sendAsync(request(url), HttpResponse.BodyHandlers.discarding())
+                            .handle((response, failure) -> {
+                                record(sent, response, failure, latencies, errors);
+                                return null;
+                            }));
+                },
+                0,
+                intervalNanos,
+                TimeUnit.NANOSECONDS);
+        scheduler.schedule(() -> task.cancel(false), seconds, TimeUnit.SECONDS).get();
+        scheduler.shutdown();
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        return new Result(latencies, errors.get(), System.nanoTime() - start);
+    }
+
+    private static void record(
+            long sent,
+            HttpResponse<Void> response,
+            Throwable failure,
+            ConcurrentLinkedQueue<Long> latencies,
+            AtomicInteger errors) {
+        if (failure != null || response.statusCode() >= 300) {
+            errors.incrementAndGet();
+        } else {
+            latencies.add(System.nanoTime() - sent);
+        }
+    }
+
+    private HttpRequest request(String url) {
+        long n = sequence.incrementAndGet();
+        byte[] body =
+                ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                                + "\"value\":{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"profile\":{\"name\":\"Bench "
+                                + (n % 1000) + "\"},\"wa_id\":\"" + (5511900000000L + n % 1000)
+                                + "\"}],\"messages\":[{\"from\":\""
+                                + (5511900000000L + n % 1000) + "\",\"id\":\"wamid.bench." + n + "\",\"timestamp\":\""
+                                + System.currentTimeMillis() / 1000
+                                + "\",\"type\":\"text\",\"text\":{\"body\":\"Olá, pedido "
+                                + n + " atrasado\"}}]}}]}]}")
+                        .getBytes(StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    private void put(String url, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("PUT " + url + " → " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    record Result(ConcurrentLinkedQueue<Long> latencies, int errors, long elapsedNanos) {
+        int count() {
+            return latencies.size();
+        }
+
+        double perSecond() {
+            return latencies.size() / (elapsedNanos / 1e9);
+        }
+
+        double percentile(double p) {
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            Arrays.sort(sorted);
+            int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
+            return sorted[Math.max(0, index)] / 1e6;
+        }
+    }
+}
