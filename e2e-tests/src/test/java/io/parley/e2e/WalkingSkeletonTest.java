@@ -134,6 +134,48 @@ class WalkingSkeletonTest {
     }
 
     @Test
+    void anAdminConnectsATelegramBotWhoseMessagesReachTheTeam() {
+        String dave = token("dave");
+        String secret = "tg-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(dave)
+                .contentType("application/json")
+                .body("{\"channel\":\"telegram\",\"name\":\"Acme bot\",\"team\":\"sales\",\"secret\":\"" + secret
+                        + "\"}")
+                .put(gateway() + "/api/admin/inboxes/acme-bot")
+                .then()
+                .statusCode(200)
+                .body("webhookPath", equalTo("/webhooks/telegram/acme-bot"))
+                .body("secretSet", equalTo(true))
+                .body("secret", equalTo(null));
+        given().auth()
+                .oauth2(token("carol"))
+                .get(gateway() + "/api/admin/inboxes")
+                .then()
+                .statusCode(403);
+
+        String update = "{\"update_id\":1,\"message\":{\"message_id\":7,\"from\":{\"id\":42,\"first_name\":\"Olga\"},"
+                + "\"chat\":{\"id\":42,\"type\":\"private\"},\"date\":1700000000,\"text\":\"Есть скидки для компаний?\"}}";
+        given().contentType("application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", secret)
+                .body(bytes(update))
+                .post(ingest() + "/webhooks/telegram/acme-bot")
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1));
+
+        // Sales' roster is carol, sam: the team's first conversation goes to carol.
+        String carol = token("carol");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(carol)
+                        .get(gateway() + "/api/conversations?assignee=me&team=sales")
+                        .then()
+                        .statusCode(200)
+                        .body("find { it.channel == 'telegram' }.contact.displayName", equalTo("Olga")));
+    }
+
+    @Test
     void forgedWebhookIsRejectedAtTheEdge() {
         String body = "{\"messageId\":\"forged\",\"sender\":{\"id\":\"mallory\"},\"text\":\"hi\"}";
         given().contentType("application/json")

@@ -122,7 +122,8 @@ public final class ParleyStack {
                     Map.of(
                             "quarkus.oidc.auth-server-url", realmUrl(),
                             "quarkus.rest-client.routing.url", url(ports.routing()),
-                            "quarkus.rest-client.metrics.url", url(ports.metrics())),
+                            "quarkus.rest-client.metrics.url", url(ports.metrics()),
+                            "quarkus.rest-client.ingest.url", url(ports.ingest())),
                     onStarted);
         } catch (RuntimeException e) {
             stop();

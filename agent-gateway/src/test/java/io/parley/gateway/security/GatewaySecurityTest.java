@@ -102,6 +102,26 @@ class GatewaySecurityTest {
                 .body("detail", containsString("metrics-service is unavailable"));
     }
 
+    @Test
+    void onlyAdminsManageInboxes() {
+        given().auth().oauth2(token("carol")).get("/api/admin/inboxes").then().statusCode(403);
+        given().auth().oauth2(token("alice")).get("/api/admin/inboxes").then().statusCode(403);
+        given().auth()
+                .oauth2(token("dave"))
+                .get("/api/admin/inboxes")
+                .then()
+                .statusCode(503)
+                .body("detail", containsString("ingest-service is unavailable"));
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("paths.'/api/admin/inboxes/{id}'.put.summary", equalTo("Create or change an inbox"));
+    }
+
     private static String token(String user) {
         return Tokens.password(
                 ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class), user, user);

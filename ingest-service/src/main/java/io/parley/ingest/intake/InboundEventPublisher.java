@@ -20,7 +20,12 @@ public class InboundEventPublisher {
 
     /** Completes when the broker acknowledged the record (acks=all), fails when it could not. */
     public Uni<Void> publish(String key, EventEnvelope envelope) {
-        Message<String> message = Message.of(EventCodec.encode(envelope))
+        return publish(key, EventCodec.encode(envelope));
+    }
+
+    /** For an envelope already encoded (intake stores the same text it sends). */
+    public Uni<Void> publish(String key, String encodedEnvelope) {
+        Message<String> message = Message.of(encodedEnvelope)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(key)
                         .build());

@@ -70,7 +70,7 @@ public class IntakeService {
         }
         List<Uni<PendingEvent>> sends = claimed.stream()
                 .map(event -> publisher
-                        .publish(event.kafkaKey(), event.envelope())
+                        .publish(event.kafkaKey(), event.encoded())
                         .replaceWith(event)
                         .onFailure()
                         .recoverWithItem(failure -> {

@@ -13,7 +13,7 @@ import java.util.UUID;
  * One event of a delivery, with the key it is deduplicated by (unique per inbox) and its Kafka key. The event id
  * derives from the dedup key, so the same provider event is always the same Parley event, retried or replayed.
  */
-record PendingEvent(String dedupKey, String kafkaKey, EventEnvelope envelope) {
+record PendingEvent(String dedupKey, String kafkaKey, EventEnvelope envelope, String encoded) {
 
     static PendingEvent of(InboundMessage message) {
         return create(
@@ -38,8 +38,9 @@ record PendingEvent(String dedupKey, String kafkaKey, EventEnvelope envelope) {
     private static PendingEvent create(
             String inboxId, String dedupKey, String type, String kafkaKey, Instant at, Object payload) {
         UUID eventId = UUID.nameUUIDFromBytes(("inbound:" + inboxId + ":" + dedupKey).getBytes(StandardCharsets.UTF_8));
-        return new PendingEvent(
-                dedupKey, kafkaKey, EventCodec.envelope(eventId, type, "inbound-message", kafkaKey, at, payload));
+        EventEnvelope envelope = EventCodec.envelope(eventId, type, "inbound-message", kafkaKey, at, payload);
+        // Encoded once: the same text is stored with the claim and sent to Kafka.
+        return new PendingEvent(dedupKey, kafkaKey, envelope, EventCodec.encode(envelope));
     }
 
     /** Keys are stored as-is: PostgreSQL text cannot hold NUL, the claim column holds 255 characters. */
@@ -49,9 +50,5 @@ record PendingEvent(String dedupKey, String kafkaKey, EventEnvelope envelope) {
 
     private static boolean storable(String value, int maxLength) {
         return value != null && !value.isEmpty() && value.length() <= maxLength && value.indexOf('\u0000') < 0;
-    }
-
-    String encoded() {
-        return EventCodec.encode(envelope);
     }
 }

@@ -59,7 +59,7 @@ public class ReplayService {
                 .onItem()
                 .transformToUniAndConcatenate(json -> {
                     EventEnvelope envelope = EventCodec.decode(json);
-                    return publisher.publish(envelope.aggregateId(), envelope).replaceWith(1);
+                    return publisher.publish(envelope.aggregateId(), json).replaceWith(1);
                 })
                 .collect()
                 .with(java.util.stream.Collectors.summingInt(Integer::intValue));

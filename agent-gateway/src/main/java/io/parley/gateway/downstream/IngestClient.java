@@ -1,0 +1,34 @@
+package io.parley.gateway.downstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** ingest-service's inbox management API. */
+@RegisterRestClient(configKey = "ingest")
+@Path("/inboxes")
+public interface IngestClient {
+    @GET
+    Uni<JsonNode> list();
+
+    @GET
+    @Path("/{id}")
+    Uni<JsonNode> get(@PathParam("id") String id);
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> put(@PathParam("id") String id, JsonNode inbox);
+
+    @POST
+    @Path("/{id}/replay")
+    Uni<JsonNode> replay(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to);
+}
