@@ -70,6 +70,8 @@ public final class ParleyCli {
                   down    stop everything ./parley up started (by pid)
                   status  what is running, on which port
                   demo    send a few signed sample webhooks to the demo inbox
+                  replay --inbox ID --from T --to T
+                          re-publish what an inbox accepted between two ISO-8601 instants (idempotent)
                 Ports: PARLEY_GATEWAY_PORT (8080), PARLEY_INGEST_PORT (8081), PARLEY_ROUTING_PORT (8082),
                 PARLEY_METRICS_PORT (8083), PARLEY_KEYCLOAK_PORT (8180), PARLEY_KEYCLOAK_MANAGEMENT_PORT (9000),
                 PARLEY_KAFKA_PORT (19092), PARLEY_KAFKA_CONTROLLER_PORT (19093), PARLEY_PG_PORT (15432).""");
@@ -239,6 +241,30 @@ public final class ParleyCli {
         }
         System.out.println(
                 "The messages were accepted but not routed within 30 s: see .parley/logs/routing-service.log");
+    }
+
+    int replay(String[] args) {
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        if (!options.keySet().containsAll(List.of("--inbox", "--from", "--to"))) {
+            System.err.println(
+                    "usage: ./parley replay --inbox ID --from 2026-11-23T00:00:00Z --to 2026-11-24T00:00:00Z");
+            return 2;
+        }
+        StackPorts ports = ports().orElseThrow(() -> new StackException("Parley is not up: run ./parley up first"));
+        String url = "http://127.0.0.1:" + ports.ingest() + "/inboxes/"
+                + java.net.URLEncoder.encode(options.get("--inbox"), StandardCharsets.UTF_8) + "/replay?from="
+                + java.net.URLEncoder.encode(options.get("--from"), StandardCharsets.UTF_8) + "&to="
+                + java.net.URLEncoder.encode(options.get("--to"), StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(
+                HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(URI.create(url))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
+        System.out.println(response.statusCode() + " " + response.body());
+        return response.statusCode() == 200 ? 0 : 1;
     }
 
     private static List<String> reversed(List<String> parts) {
