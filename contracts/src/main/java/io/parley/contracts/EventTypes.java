@@ -4,6 +4,8 @@ package io.parley.contracts;
 public final class EventTypes {
     public static final String MESSAGE_INBOUND = "message.inbound";
     public static final String MESSAGE_STATUS = "message.status";
+    public static final String MESSAGE_OUTBOUND = "message.outbound";
+    public static final String MESSAGE_OUTBOUND_RESULT = "message.outbound_result";
     public static final String CONVERSATION_CREATED = "conversation.created";
     public static final String CONVERSATION_MESSAGE_CREATED = "conversation.message_created";
     public static final String CONVERSATION_ASSIGNED = "conversation.assigned";

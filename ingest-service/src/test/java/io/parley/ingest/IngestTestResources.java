@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 /** The real servers every ingest test runs against; declared once for the module. */
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(ChannelApisTestResource.class)
 public final class IngestTestResources {
     private IngestTestResources() {}
 }

@@ -34,6 +34,14 @@ public class Inbox extends PanacheEntityBase {
     @Column(name = "account_id")
     public String accountId;
 
+    /** The channel API's token for sending replies (Meta, X, Telegram bot token). Never serialised. */
+    @Column(name = "access_token")
+    public String accessToken;
+
+    /** E-mail: the From address of replies. */
+    @Column(name = "sender_address")
+    public String senderAddress;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

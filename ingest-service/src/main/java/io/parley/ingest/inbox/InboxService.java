@@ -62,6 +62,10 @@ public class InboxService {
                 inbox.verifyToken = request.verifyToken();
             }
             inbox.accountId = request.accountId();
+            if (request.accessToken() != null) {
+                inbox.accessToken = request.accessToken();
+            }
+            inbox.senderAddress = request.senderAddress();
             inbox.updatedAt = now;
             return existing == null ? inbox.<Inbox>persist() : Uni.createFrom().item(inbox);
         });

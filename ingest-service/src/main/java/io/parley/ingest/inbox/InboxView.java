@@ -12,6 +12,8 @@ public record InboxView(
         String webhookPath,
         boolean secretSet,
         boolean verifyTokenSet,
+        boolean accessTokenSet,
+        String senderAddress,
         Instant createdAt,
         Instant updatedAt) {
     static InboxView of(Inbox inbox) {
@@ -24,6 +26,8 @@ public record InboxView(
                 "/webhooks/" + inbox.channel + "/" + inbox.id,
                 inbox.secret != null,
                 inbox.verifyToken != null,
+                inbox.accessToken != null,
+                inbox.senderAddress,
                 inbox.createdAt,
                 inbox.updatedAt);
     }

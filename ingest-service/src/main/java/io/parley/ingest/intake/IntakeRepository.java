@@ -25,9 +25,11 @@ public class IntakeRepository {
                 insert into webhook_delivery (id, inbox_id, channel, content_type, body, received_at)
                 values ($1, $2, $3, $4, $5, $6)
             )
-            insert into received_message (inbox_id, provider_message_id, event_id, received_at, delivery_id, event)
-            select $2, claim.key, claim.event_id, $6, $1, claim.event
-            from unnest($7::text[], $8::uuid[], $9::text[]) with ordinality as claim(key, event_id, event, position)
+            insert into received_message (inbox_id, provider_message_id, event_id, received_at, delivery_id, event,
+                                          thread_key, customer_message)
+            select $2, claim.key, claim.event_id, $6, $1, claim.event, claim.thread_key, claim.customer_message
+            from unnest($7::text[], $8::uuid[], $9::text[], $10::text[], $11::boolean[])
+                with ordinality as claim(key, event_id, event, thread_key, customer_message, position)
             order by claim.position
             on conflict do nothing
             returning provider_message_id
@@ -53,7 +55,10 @@ public class IntakeRepository {
                 .addOffsetDateTime(request.receivedAt().atOffset(ZoneOffset.UTC))
                 .addArrayOfString(events.stream().map(PendingEvent::dedupKey).toArray(String[]::new))
                 .addArrayOfUUID(events.stream().map(e -> e.envelope().eventId()).toArray(UUID[]::new))
-                .addArrayOfString(events.stream().map(PendingEvent::encoded).toArray(String[]::new));
+                .addArrayOfString(events.stream().map(PendingEvent::encoded).toArray(String[]::new))
+                .addArrayOfString(events.stream().map(PendingEvent::threadKey).toArray(String[]::new))
+                .addArrayOfBoolean(
+                        events.stream().map(PendingEvent::customerMessage).toArray(Boolean[]::new));
         return pool.preparedQuery(ARCHIVE_AND_CLAIM).execute(parameters).map(rows -> {
             Set<String> claimed = new HashSet<>();
             for (Row row : rows) {
@@ -61,6 +66,17 @@ public class IntakeRepository {
             }
             return claimed;
         });
+    }
+
+    /** When the customer last wrote in this thread, if ever: WhatsApp's customer-service window runs from there. */
+    public Uni<java.util.Optional<java.time.Instant>> lastCustomerMessage(String inboxId, String threadKey) {
+        return pool.preparedQuery("select max(received_at) from received_message"
+                        + " where inbox_id = $1 and thread_key = $2 and customer_message")
+                .execute(Tuple.of(inboxId, threadKey))
+                .map(rows -> {
+                    java.time.OffsetDateTime at = rows.iterator().next().getOffsetDateTime(0);
+                    return java.util.Optional.ofNullable(at).map(java.time.OffsetDateTime::toInstant);
+                });
     }
 
     public Uni<Void> release(String inboxId, List<String> keys) {

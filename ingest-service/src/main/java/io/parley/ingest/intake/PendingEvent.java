@@ -13,7 +13,13 @@ import java.util.UUID;
  * One event of a delivery, with the key it is deduplicated by (unique per inbox) and its Kafka key. The event id
  * derives from the dedup key, so the same provider event is always the same Parley event, retried or replayed.
  */
-record PendingEvent(String dedupKey, String kafkaKey, EventEnvelope envelope, String encoded) {
+record PendingEvent(
+        String dedupKey,
+        String kafkaKey,
+        EventEnvelope envelope,
+        String encoded,
+        String threadKey,
+        boolean customerMessage) {
 
     static PendingEvent of(InboundMessage message) {
         return create(
@@ -22,7 +28,9 @@ record PendingEvent(String dedupKey, String kafkaKey, EventEnvelope envelope, St
                 EventTypes.MESSAGE_INBOUND,
                 message.conversationKey(),
                 message.receivedAt(),
-                message);
+                message,
+                message.threadKey(),
+                !message.echo() && !message.autoReply());
     }
 
     static PendingEvent of(MessageStatus status, Instant receivedAt) {
@@ -32,20 +40,29 @@ record PendingEvent(String dedupKey, String kafkaKey, EventEnvelope envelope, St
                 EventTypes.MESSAGE_STATUS,
                 status.conversationKey(),
                 receivedAt,
-                status);
+                status,
+                status.threadKey(),
+                false);
     }
 
     private static PendingEvent create(
-            String inboxId, String dedupKey, String type, String kafkaKey, Instant at, Object payload) {
+            String inboxId,
+            String dedupKey,
+            String type,
+            String kafkaKey,
+            Instant at,
+            Object payload,
+            String threadKey,
+            boolean customerMessage) {
         UUID eventId = UUID.nameUUIDFromBytes(("inbound:" + inboxId + ":" + dedupKey).getBytes(StandardCharsets.UTF_8));
         EventEnvelope envelope = EventCodec.envelope(eventId, type, "inbound-message", kafkaKey, at, payload);
         // Encoded once: the same text is stored with the claim and sent to Kafka.
-        return new PendingEvent(dedupKey, kafkaKey, envelope, EventCodec.encode(envelope));
+        return new PendingEvent(dedupKey, kafkaKey, envelope, EventCodec.encode(envelope), threadKey, customerMessage);
     }
 
     /** Keys are stored as-is: PostgreSQL text cannot hold NUL, the claim column holds 255 characters. */
     boolean hasStorableKeys() {
-        return storable(dedupKey, 255) && storable(kafkaKey, 10_000);
+        return storable(dedupKey, 255) && storable(kafkaKey, 10_000) && storable(threadKey, 255);
     }
 
     private static boolean storable(String value, int maxLength) {
