@@ -39,8 +39,7 @@ public class ConversationQueryService {
                                         conversation,
                                         contact,
                                         messages.stream()
-                                                .map(m -> new ConversationView.MessageView(
-                                                        m.id, m.direction, m.content, m.sentAt))
+                                                .map(ConversationView.MessageView::of)
                                                 .toList()))));
     }
 

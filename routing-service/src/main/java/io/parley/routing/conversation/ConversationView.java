@@ -11,6 +11,7 @@ public record ConversationView(
         UUID id,
         String inboxId,
         String channel,
+        String threadKey,
         String team,
         String status,
         String priority,
@@ -22,13 +23,40 @@ public record ConversationView(
 
     public record ContactView(UUID id, String sourceId, String displayName) {}
 
-    public record MessageView(UUID id, String direction, String text, Instant sentAt) {}
+    public record MessageView(
+            UUID id,
+            String providerMessageId,
+            String direction,
+            String kind,
+            String subject,
+            String text,
+            boolean publicPost,
+            String agent,
+            String deliveryStatus,
+            String deliveryError,
+            Instant sentAt) {
+        static MessageView of(Message m) {
+            return new MessageView(
+                    m.id,
+                    m.providerMessageId,
+                    m.direction,
+                    m.kind,
+                    m.subject,
+                    m.content,
+                    m.publicPost,
+                    m.agent,
+                    m.deliveryStatus,
+                    m.deliveryError,
+                    m.sentAt);
+        }
+    }
 
     static ConversationView of(Conversation c, Contact contact, List<MessageView> messages) {
         return new ConversationView(
                 c.id,
                 c.inboxId,
                 c.channel,
+                c.threadKey,
                 c.team,
                 c.status.name().toLowerCase(java.util.Locale.ROOT),
                 c.priority.name().toLowerCase(java.util.Locale.ROOT),

@@ -4,6 +4,8 @@ import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
+import io.parley.contracts.MessageStatus;
+import io.parley.contracts.OutboundResult;
 import io.parley.idempotency.ProcessedEvents;
 import io.parley.routing.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes ingest's normalised messages. The processed-event mark, the conversation changes and the outgoing events
+ * Consumes what ingest publishes: customers' messages, the outcome of agents' replies, and channel receipts. The
+ * processed-event mark, the conversation changes and the outgoing events
  * commit together, so a redelivered record changes nothing; the relay publishes right after the commit.
  */
 @ApplicationScoped
@@ -22,30 +25,45 @@ public class InboundMessageListener {
     private static final Logger LOG = Logger.getLogger(InboundMessageListener.class);
 
     private final ConversationService conversations;
+    private final ReplyService replies;
     private final OutboxRelay relay;
 
-    public InboundMessageListener(ConversationService conversations, OutboxRelay relay) {
+    public InboundMessageListener(ConversationService conversations, ReplyService replies, OutboxRelay relay) {
         this.conversations = conversations;
+        this.replies = replies;
         this.relay = relay;
     }
 
     @Incoming("inbound-messages")
     public Uni<Void> onInbound(String value) {
         EventEnvelope envelope = EventCodec.decode(value);
-        if (!EventTypes.MESSAGE_INBOUND.equals(envelope.type())) {
+        Uni<Void> effect = effect(envelope);
+        if (effect == null) {
             LOG.debugf("skipping event of type %s", envelope.type());
             return Uni.createFrom().voidItem();
         }
-        InboundMessage message = EventCodec.payload(envelope, InboundMessage.class);
         return Panache.withTransaction(() -> ProcessedEvents.markFirstTime(envelope.eventId())
-                        .flatMap(first -> first
-                                ? conversations.receive(message)
-                                : Uni.createFrom().voidItem()))
+                        .flatMap(first ->
+                                first ? effect(envelope) : Uni.createFrom().voidItem()))
                 .onFailure(failure -> !(failure instanceof EventCodec.MalformedEventException))
                 .retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .atMost(5)
                 .call(() -> relay.publishPending().onFailure().recoverWithItem(0))
                 .replaceWithVoid();
+    }
+
+    /** What an event does to conversations, or null for types routing does not handle. Lazy: runs on subscription. */
+    private Uni<Void> effect(EventEnvelope envelope) {
+        return switch (envelope.type()) {
+            case EventTypes.MESSAGE_INBOUND ->
+                Uni.createFrom()
+                        .deferred(() -> conversations.receive(EventCodec.payload(envelope, InboundMessage.class)));
+            case EventTypes.MESSAGE_OUTBOUND_RESULT ->
+                Uni.createFrom().deferred(() -> replies.record(EventCodec.payload(envelope, OutboundResult.class)));
+            case EventTypes.MESSAGE_STATUS ->
+                Uni.createFrom().deferred(() -> replies.receipt(EventCodec.payload(envelope, MessageStatus.class)));
+            default -> null;
+        };
     }
 }

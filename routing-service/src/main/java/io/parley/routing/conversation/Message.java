@@ -41,6 +41,16 @@ public class Message extends PanacheEntityBase {
     @Column(name = "auto_reply")
     public boolean autoReply;
 
+    /** For replies: the agent who wrote it. */
+    public String agent;
+
+    /** For replies: delivered, read or failed, as the channel reports it. */
+    @Column(name = "delivery_status")
+    public String deliveryStatus;
+
+    @Column(name = "delivery_error")
+    public String deliveryError;
+
     @Column(name = "edited_at")
     public Instant editedAt;
 

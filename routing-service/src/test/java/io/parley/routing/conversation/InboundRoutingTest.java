@@ -12,6 +12,8 @@ import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
+import io.parley.contracts.MessageStatus;
+import io.parley.contracts.OutboundResult;
 import io.parley.contracts.Topics;
 import io.parley.stack.testing.TopicProbe;
 import io.parley.stack.testing.TopicWriter;
@@ -173,6 +175,63 @@ class InboundRoutingTest {
                     .body("messages.direction", equalTo(List.of("incoming", "outgoing", "incoming", "incoming")))
                     .body("messages.text", equalTo(java.util.Arrays.asList(null, "On its way!", "Thanks", "Bye")));
         });
+    }
+
+    @Test
+    void repliesAreRecordedWithTheirDeliveryOutcomeAndReceipts() {
+        addMember(team, "agent-a");
+        send(inbound("m-q", "cust-1", "Is it shipped?"));
+        String id = awaitConversations(1).get(0).get("id").toString();
+
+        sendResult(id, "cust-1", OutboundResult.DELIVERED, "out-1", "Yes, today", null);
+        sendResult(id, "cust-1", OutboundResult.FAILED, null, "And tracking?", "HTTP 400: outside of allowed window");
+        sendEvent(
+                EventTypes.MESSAGE_STATUS,
+                inbox + ":cust-1",
+                new MessageStatus(inbox, "api", "out-1", "cust-1", MessageStatus.READ, Instant.now(), null));
+        sendEvent(
+                EventTypes.MESSAGE_STATUS,
+                inbox + ":cust-1",
+                new MessageStatus(inbox, "api", "out-1", "cust-1", MessageStatus.DELIVERED, Instant.now(), null));
+        send(inbound("m-end", "cust-1", "Thanks"));
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().get("/conversations/" + id)
+                        .then()
+                        .body("messages.direction", equalTo(List.of("incoming", "outgoing", "outgoing", "incoming")))
+                        .body("messages[1].agent", equalTo("agent-a"))
+                        .body("messages[1].deliveryStatus", equalTo("read"))
+                        .body("messages[2].deliveryStatus", equalTo("failed"))
+                        .body("messages[2].deliveryError", equalTo("HTTP 400: outside of allowed window")));
+    }
+
+    private void sendResult(
+            String conversationId, String thread, String status, String providerId, String text, String error) {
+        Instant now = Instant.now();
+        sendEvent(
+                EventTypes.MESSAGE_OUTBOUND_RESULT,
+                inbox + ":" + thread,
+                new OutboundResult(
+                        UUID.randomUUID(),
+                        UUID.fromString(conversationId),
+                        inbox,
+                        "api",
+                        thread,
+                        status,
+                        providerId,
+                        text,
+                        "agent-a",
+                        error,
+                        1,
+                        now));
+    }
+
+    private void sendEvent(String type, String key, Object payload) {
+        writer.send(
+                Topics.INBOUND_MESSAGES,
+                key,
+                EventCodec.encode(
+                        EventCodec.envelope(UUID.randomUUID(), type, "inbound-message", key, Instant.now(), payload)));
     }
 
     @Test

@@ -1,0 +1,86 @@
+package io.parley.routing.conversation;
+
+import io.parley.contracts.ConversationEvents;
+import io.parley.contracts.EventTypes;
+import io.parley.contracts.MessageStatus;
+import io.parley.contracts.OutboundResult;
+import io.parley.routing.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Agents' replies as the channels report them: each delivery result becomes an outgoing message of its conversation
+ * (failed ones too, with the reason, so the agent sees them), and later receipts move its status forward.
+ */
+@ApplicationScoped
+public class ReplyService {
+    /** Receipts can arrive out of order; a message never goes back from read to delivered. */
+    static final List<String> PROGRESS = List.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
+
+    private final Outbox outbox;
+
+    public ReplyService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> record(OutboundResult result) {
+        return Conversation.<Conversation>findById(result.conversationId()).flatMap(conversation -> {
+            if (conversation == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = Instant.now();
+            Message message = new Message();
+            message.id = UUID.randomUUID();
+            message.conversationId = conversation.id;
+            message.inboxId = conversation.inboxId;
+            message.providerMessageId = result.providerMessageId();
+            message.direction = Message.OUTGOING;
+            message.kind = "text";
+            message.content = result.text();
+            message.agent = result.agent();
+            message.deliveryStatus = result.status();
+            message.deliveryError = result.error();
+            message.sentAt = result.at();
+            message.createdAt = now;
+            conversation.updatedAt = now;
+            return message.persist()
+                    .call(() -> outbox.conversationEvent(
+                            EventTypes.CONVERSATION_MESSAGE_CREATED,
+                            conversation.id,
+                            now,
+                            new ConversationEvents.MessageCreated(
+                                    conversation.id,
+                                    message.id,
+                                    conversation.inboxId,
+                                    conversation.channel,
+                                    message.direction,
+                                    message.content,
+                                    message.sentAt)))
+                    .replaceWithVoid();
+        });
+    }
+
+    public Uni<Void> receipt(MessageStatus status) {
+        return Message.<Message>find(
+                        "inboxId = ?1 and providerMessageId = ?2", status.inboxId(), status.providerMessageId())
+                .firstResult()
+                .map(message -> {
+                    if (message != null && Message.OUTGOING.equals(message.direction) && advances(message, status)) {
+                        message.deliveryStatus = status.status();
+                        message.deliveryError = status.error();
+                    }
+                    return null;
+                });
+    }
+
+    private static boolean advances(Message message, MessageStatus status) {
+        if (MessageStatus.FAILED.equals(status.status())) {
+            return true;
+        }
+        int current = PROGRESS.indexOf(message.deliveryStatus);
+        return PROGRESS.indexOf(status.status()) > current;
+    }
+}
