@@ -5,10 +5,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.parley.contracts.WebhookSignature;
 import io.parley.stack.KeycloakNode;
 import io.parley.stack.ManagedProcess;
 import io.parley.stack.ParleyStack;
+import io.parley.stack.Ports;
 import io.parley.stack.PostgresNode;
 import io.parley.stack.StackPorts;
 import io.parley.stack.testing.Tokens;
@@ -16,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +34,13 @@ class WalkingSkeletonTest {
     static final String SECRET = "e2e-" + UUID.randomUUID();
 
     static ParleyStack stack;
+    static WireMockServer telegramApi;
 
     @BeforeAll
     static void startStack() throws Exception {
+        telegramApi = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").port(Ports.free()));
+        telegramApi.start();
         Path root = Path.of(System.getProperty("parley.root", ".."))
                 .toAbsolutePath()
                 .normalize();
@@ -45,7 +54,10 @@ class WalkingSkeletonTest {
                         PostgresNode.Binaries.EMBEDDED,
                         false,
                         UUID.randomUUID().toString(),
-                        false),
+                        false,
+                        Map.of(
+                                "ingest-service",
+                                Map.of("parley.outbound.telegram-base-url", "http://127.0.0.1:" + telegramApi.port()))),
                 new ParleyStack.Progress() {
                     @Override
                     public void starting(String part, String detail) {}
@@ -66,6 +78,9 @@ class WalkingSkeletonTest {
     static void stopStack() {
         if (stack != null) {
             stack.stop();
+        }
+        if (telegramApi != null) {
+            telegramApi.stop();
         }
     }
 
@@ -142,7 +157,7 @@ class WalkingSkeletonTest {
                 .oauth2(dave)
                 .contentType("application/json")
                 .body("{\"channel\":\"telegram\",\"name\":\"Acme bot\",\"team\":\"sales\",\"secret\":\"" + secret
-                        + "\"}")
+                        + "\",\"accessToken\":\"123:bot-token\"}")
                 .put(gateway() + "/api/admin/inboxes/acme-bot")
                 .then()
                 .statusCode(200)
@@ -174,6 +189,36 @@ class WalkingSkeletonTest {
                         .then()
                         .statusCode(200)
                         .body("find { it.channel == 'telegram' }.contact.displayName", equalTo("Olga")));
+
+        // carol answers; ingest delivers through the (WireMock) Bot API; the outcome lands on the conversation.
+        telegramApi.stubFor(WireMock.post(WireMock.urlPathEqualTo("/bot123:bot-token/sendMessage"))
+                .willReturn(WireMock.okJson("{\"ok\":true,\"result\":{\"message_id\":8,\"chat\":{\"id\":42}}}")));
+        String id = given().auth()
+                .oauth2(carol)
+                .get(gateway() + "/api/conversations?assignee=me&team=sales")
+                .then()
+                .extract()
+                .path("find { it.channel == 'telegram' }.id");
+        given().auth()
+                .oauth2(carol)
+                .contentType("application/json")
+                .body("{\"text\":\"Да, от 10 мест — скидка 15%.\"}")
+                .post(gateway() + "/api/conversations/" + id + "/replies")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("queued"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(carol)
+                        .get(gateway() + "/api/conversations/" + id)
+                        .then()
+                        .body("messages[1].direction", equalTo("outgoing"))
+                        .body("messages[1].agent", equalTo("carol"))
+                        .body("messages[1].deliveryStatus", equalTo("delivered"))
+                        .body("messages[1].providerMessageId", equalTo("42:8")));
+        telegramApi.verify(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/bot123:bot-token/sendMessage"))
+                .withRequestBody(WireMock.matchingJsonPath("$.chat_id", WireMock.equalTo("42")))
+                .withRequestBody(WireMock.matchingJsonPath("$.reply_parameters.message_id", WireMock.equalTo("7"))));
     }
 
     @Test

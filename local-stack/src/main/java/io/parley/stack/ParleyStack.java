@@ -31,7 +31,14 @@ public final class ParleyStack {
             PostgresNode.Binaries postgresBinaries,
             boolean persistentKeycloak,
             String keycloakAdminPassword,
-            boolean detach) {}
+            boolean detach,
+            Map<String, Map<String, String>> serviceConfig) {
+
+        /** Extra configuration for one service, e.g. a channel API's base URL in tests. */
+        Map<String, String> configOf(String service) {
+            return serviceConfig == null ? Map.of() : serviceConfig.getOrDefault(service, Map.of());
+        }
+    }
 
     /** Receives progress: the part being started, then a dot now and then while it is waited for. */
     public interface Progress {
@@ -108,11 +115,9 @@ public final class ParleyStack {
                                     options.detach(),
                                     wait)
                             .process());
-            Map<String, String> data = Map.of(
-                    "parley.db.port",
-                    Integer.toString(ports.postgres()),
-                    "kafka.bootstrap.servers",
-                    "127.0.0.1:" + ports.kafka());
+            String kafka = "127.0.0.1:" + ports.kafka();
+            Map<String, String> data =
+                    Map.of("parley.db.port", Integer.toString(ports.postgres()), "kafka.bootstrap.servers", kafka);
             service("ingest-service", ports.ingest(), data, onStarted);
             service("routing-service", ports.routing(), data, onStarted);
             service("metrics-service", ports.metrics(), data, onStarted);
@@ -123,7 +128,8 @@ public final class ParleyStack {
                             "quarkus.oidc.auth-server-url", realmUrl(),
                             "quarkus.rest-client.routing.url", url(ports.routing()),
                             "quarkus.rest-client.metrics.url", url(ports.metrics()),
-                            "quarkus.rest-client.ingest.url", url(ports.ingest())),
+                            "quarkus.rest-client.ingest.url", url(ports.ingest()),
+                            "kafka.bootstrap.servers", kafka),
                     onStarted);
         } catch (RuntimeException e) {
             stop();
@@ -150,7 +156,9 @@ public final class ParleyStack {
         started.clear();
     }
 
-    private void service(String name, int port, Map<String, String> config, Consumer<ManagedProcess> onStarted) {
+    private void service(String name, int port, Map<String, String> defaults, Consumer<ManagedProcess> onStarted) {
+        Map<String, String> config = new java.util.HashMap<>(defaults);
+        config.putAll(options.configOf(name));
         step(
                 name,
                 "port " + port,

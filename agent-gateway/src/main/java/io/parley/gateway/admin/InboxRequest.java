@@ -26,4 +26,13 @@ public record InboxRequest(
         String verifyToken,
 
         @Schema(description = "The provider account: page id, phone number id, X user id")
-        String accountId) {}
+        String accountId,
+
+        @Schema(
+                description = "For replies: Meta page or system user token, X user token, Telegram bot token."
+                        + " Omit to keep the current one.",
+                writeOnly = true)
+        String accessToken,
+
+        @Schema(description = "E-mail only: the From address of replies")
+        String senderAddress) {}

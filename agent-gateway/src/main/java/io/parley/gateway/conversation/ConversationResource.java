@@ -3,18 +3,23 @@ package io.parley.gateway.conversation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.gateway.downstream.Downstream;
 import io.parley.gateway.downstream.RoutingClient;
+import io.parley.gateway.reply.ReplyRequest;
+import io.parley.gateway.reply.ReplyService;
 import io.parley.gateway.security.Agent;
 import io.parley.gateway.security.TeamScope;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** The agent's conversation list and detail, scoped to what the caller may see. */
@@ -25,10 +30,12 @@ public class ConversationResource {
     static final String SERVICE = "routing-service";
 
     private final RoutingClient routing;
+    private final ReplyService replies;
     private final SecurityIdentity identity;
 
-    public ConversationResource(@RestClient RoutingClient routing, SecurityIdentity identity) {
+    public ConversationResource(@RestClient RoutingClient routing, ReplyService replies, SecurityIdentity identity) {
         this.routing = routing;
+        this.replies = replies;
         this.identity = identity;
     }
 
@@ -46,7 +53,26 @@ public class ConversationResource {
     @GET
     @Path("/{id}")
     public Uni<JsonNode> detail(@PathParam("id") String id) {
+        return visible(Agent.of(identity), id);
+    }
+
+    /**
+     * Sends a reply through the conversation's channel. 202: queued for delivery; the outcome appears on the
+     * conversation as an outgoing message (delivered or failed, with the reason). {@code publicReply} warns the agent
+     * that the reply went out in public (an X reply).
+     */
+    @POST
+    @Path("/{id}/replies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> reply(@PathParam("id") String id, ReplyRequest request) {
+        ReplyService.validate(request);
         Agent agent = Agent.of(identity);
+        return visible(agent, id)
+                .flatMap(conversation -> replies.send(agent, conversation, request))
+                .map(queued -> Response.accepted(queued).build());
+    }
+
+    private Uni<JsonNode> visible(Agent agent, String id) {
         return Downstream.call(SERVICE, routing.detail(id)).invoke(conversation -> {
             if (!TeamScope.maySee(
                     agent,

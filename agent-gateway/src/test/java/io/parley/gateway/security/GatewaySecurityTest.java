@@ -103,6 +103,32 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void aReplyNeedsTextAndAReachableConversation() {
+        String alice = token("alice");
+        given().auth()
+                .oauth2(alice)
+                .contentType("application/json")
+                .body("{\"text\":\"  \"}")
+                .post("/api/conversations/" + java.util.UUID.randomUUID() + "/replies")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(alice)
+                .contentType("application/json")
+                .body("{\"text\":\"On its way\"}")
+                .post("/api/conversations/" + java.util.UUID.randomUUID() + "/replies")
+                .then()
+                .statusCode(503)
+                .body("detail", containsString("routing-service is unavailable"));
+        given().contentType("application/json")
+                .body("{\"text\":\"On its way\"}")
+                .post("/api/conversations/" + java.util.UUID.randomUUID() + "/replies")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
     void onlyAdminsManageInboxes() {
         given().auth().oauth2(token("carol")).get("/api/admin/inboxes").then().statusCode(403);
         given().auth().oauth2(token("alice")).get("/api/admin/inboxes").then().statusCode(403);

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -100,7 +101,8 @@ public final class ParleyCli {
                         PostgresNode.Binaries.AUTO,
                         true,
                         keycloakAdmin,
-                        true),
+                        true,
+                        Map.of()),
                 new ConsoleProgress(root));
         stack.start(this::recordPid);
         stack.seedDemo(demoSecret);
