@@ -37,6 +37,11 @@ public final class ServiceNode {
                 "-Xmx384m",
                 "-Dparley.part=" + name,
                 "-Dquarkus.http.port=" + port));
+        String javaOptions = System.getenv("PARLEY_SERVICE_JAVA_OPTS");
+        if (javaOptions != null && !javaOptions.isBlank()) {
+            // For profiling and tuning runs, e.g. -XX:StartFlightRecording=...
+            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
