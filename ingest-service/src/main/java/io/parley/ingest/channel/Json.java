@@ -35,18 +35,19 @@ public final class Json {
     }
 
     public static Instant epochSeconds(JsonNode node, String field, Instant fallback) {
-        String value = text(node, field);
-        try {
-            return value == null ? fallback : Instant.ofEpochSecond(Long.parseLong(value.trim()));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
-            return fallback;
-        }
+        return epoch(node, field, fallback, Instant::ofEpochSecond);
     }
 
     public static Instant epochMillis(JsonNode node, String field, Instant fallback) {
+        return epoch(node, field, fallback, Instant::ofEpochMilli);
+    }
+
+    /** Providers' timestamps come as numbers or strings; an unreadable one falls back rather than failing. */
+    private static Instant epoch(
+            JsonNode node, String field, Instant fallback, java.util.function.LongFunction<Instant> fromEpoch) {
         String value = text(node, field);
         try {
-            return value == null ? fallback : Instant.ofEpochMilli(Long.parseLong(value.trim()));
+            return value == null ? fallback : fromEpoch.apply(Long.parseLong(value.trim()));
         } catch (NumberFormatException | java.time.DateTimeException e) {
             return fallback;
         }

@@ -133,18 +133,15 @@ public class ConversationService {
         }
         conversation.updatedAt = now;
         return message.persist()
-                .call(() -> outbox.conversationEvent(
-                        EventTypes.CONVERSATION_MESSAGE_CREATED,
+                .call(() -> outbox.messageCreated(
                         conversation.id,
-                        now,
-                        new ConversationEvents.MessageCreated(
-                                conversation.id,
-                                message.id,
-                                conversation.inboxId,
-                                conversation.channel,
-                                message.direction,
-                                message.content,
-                                message.sentAt)))
+                        message.id,
+                        conversation.inboxId,
+                        conversation.channel,
+                        message.direction,
+                        message.content,
+                        message.sentAt,
+                        now))
                 .replaceWithVoid();
     }
 }

@@ -1,7 +1,5 @@
 package io.parley.routing.conversation;
 
-import io.parley.contracts.ConversationEvents;
-import io.parley.contracts.EventTypes;
 import io.parley.contracts.MessageStatus;
 import io.parley.contracts.OutboundResult;
 import io.parley.routing.outbox.Outbox;
@@ -47,18 +45,15 @@ public class ReplyService {
             message.createdAt = now;
             conversation.updatedAt = now;
             return message.persist()
-                    .call(() -> outbox.conversationEvent(
-                            EventTypes.CONVERSATION_MESSAGE_CREATED,
+                    .call(() -> outbox.messageCreated(
                             conversation.id,
-                            now,
-                            new ConversationEvents.MessageCreated(
-                                    conversation.id,
-                                    message.id,
-                                    conversation.inboxId,
-                                    conversation.channel,
-                                    message.direction,
-                                    message.content,
-                                    message.sentAt)))
+                            message.id,
+                            conversation.inboxId,
+                            conversation.channel,
+                            message.direction,
+                            message.content,
+                            message.sentAt,
+                            now))
                     .replaceWithVoid();
         });
     }

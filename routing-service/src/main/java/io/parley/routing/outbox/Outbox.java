@@ -1,5 +1,6 @@
 package io.parley.routing.outbox;
 
+import io.parley.contracts.ConversationEvents;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.EventTypes;
@@ -11,6 +12,24 @@ import java.util.UUID;
 /** Records conversation events inside the caller's transaction; {@link OutboxRelay} publishes them. */
 @ApplicationScoped
 public class Outbox {
+
+    /** conversation.message_created for a message just stored. */
+    public Uni<Void> messageCreated(
+            UUID conversationId,
+            UUID messageId,
+            String inboxId,
+            String channel,
+            String direction,
+            String text,
+            Instant sentAt,
+            Instant now) {
+        return conversationEvent(
+                EventTypes.CONVERSATION_MESSAGE_CREATED,
+                conversationId,
+                now,
+                new ConversationEvents.MessageCreated(
+                        conversationId, messageId, inboxId, channel, direction, text, sentAt));
+    }
 
     public Uni<Void> conversationEvent(String type, UUID conversationId, Instant occurredAt, Object payload) {
         EventEnvelope envelope = EventCodec.envelope(
