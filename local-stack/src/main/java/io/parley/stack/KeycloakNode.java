@@ -96,14 +96,25 @@ public final class KeycloakNode {
         }
         try {
             Files.createDirectories(home);
+            // Unpacked beside, then moved into place: an interrupted unpack never looks like a distribution.
+            Path partial = Files.createTempDirectory(home, "keycloak-unpacking-");
             ManagedProcess.start(
                             "keycloak-unpack",
-                            List.of("tar", "xzf", tarball.toString(), "-C", home.toString()),
+                            List.of("tar", "xzf", tarball.toString(), "-C", partial.toString()),
                             Map.of(),
                             home,
                             home.resolve("unpack.log"),
                             false)
                     .awaitSuccessfulExit("unpacking " + tarball.getFileName(), Duration.ofMinutes(3));
+            Files.move(partial.resolve(dist.getFileName()), dist, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            ManagedProcess.start(
+                            "keycloak-unpack-cleanup",
+                            List.of("rm", "-rf", partial.toString()),
+                            Map.of(),
+                            home,
+                            home.resolve("unpack.log"),
+                            false)
+                    .awaitSuccessfulExit("removing " + partial, Duration.ofMinutes(1));
             return dist;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

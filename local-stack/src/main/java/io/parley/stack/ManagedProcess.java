@@ -52,7 +52,16 @@ public final class ManagedProcess {
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(env);
-            return new ManagedProcess(name, builder.start(), log);
+            Process process = builder.start();
+            if (!detach) {
+                // An attached server belongs to this JVM (a test run): it must not outlive it, even if the run is cut.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    if (process.isAlive()) {
+                        stop(process.toHandle(), Duration.ofSeconds(10));
+                    }
+                }));
+            }
+            return new ManagedProcess(name, process, log);
         } catch (IOException e) {
             throw new StackException(name + " could not be started: " + e.getMessage() + " (log: " + log + ")", e);
         }
