@@ -20,10 +20,12 @@ public class ConversationService {
 
     private final AssignmentService assignment;
     private final Outbox outbox;
+    private final MessageLog messages;
 
-    public ConversationService(AssignmentService assignment, Outbox outbox) {
+    public ConversationService(AssignmentService assignment, Outbox outbox, MessageLog messages) {
         this.assignment = assignment;
         this.outbox = outbox;
+        this.messages = messages;
     }
 
     public Uni<Void> receive(InboundMessage inbound) {
@@ -131,17 +133,6 @@ public class ConversationService {
         if (inbound.sentAt().isAfter(conversation.lastMessageAt)) {
             conversation.lastMessageAt = inbound.sentAt();
         }
-        conversation.updatedAt = now;
-        return message.persist()
-                .call(() -> outbox.messageCreated(
-                        conversation.id,
-                        message.id,
-                        conversation.inboxId,
-                        conversation.channel,
-                        message.direction,
-                        message.content,
-                        message.sentAt,
-                        now))
-                .replaceWithVoid();
+        return messages.append(conversation, message, now);
     }
 }

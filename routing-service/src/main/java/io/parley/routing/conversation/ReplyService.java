@@ -2,7 +2,6 @@ package io.parley.routing.conversation;
 
 import io.parley.contracts.MessageStatus;
 import io.parley.contracts.OutboundResult;
-import io.parley.routing.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -18,10 +17,10 @@ public class ReplyService {
     /** Receipts can arrive out of order; a message never goes back from read to delivered. */
     static final List<String> PROGRESS = List.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
 
-    private final Outbox outbox;
+    private final MessageLog messages;
 
-    public ReplyService(Outbox outbox) {
-        this.outbox = outbox;
+    public ReplyService(MessageLog messages) {
+        this.messages = messages;
     }
 
     public Uni<Void> record(OutboundResult result) {
@@ -43,18 +42,7 @@ public class ReplyService {
             message.deliveryError = result.error();
             message.sentAt = result.at();
             message.createdAt = now;
-            conversation.updatedAt = now;
-            return message.persist()
-                    .call(() -> outbox.messageCreated(
-                            conversation.id,
-                            message.id,
-                            conversation.inboxId,
-                            conversation.channel,
-                            message.direction,
-                            message.content,
-                            message.sentAt,
-                            now))
-                    .replaceWithVoid();
+            return messages.append(conversation, message, now);
         });
     }
 
