@@ -23,10 +23,4 @@ public class SignatureFailures {
         registry.counter(METRIC, "channel", channel, "inbox", inboxId).increment();
         LOG.warnf("rejected a %s webhook with a missing or wrong signature for inbox %s", channel, inboxId);
     }
-
-    public double count(String channel, String inboxId) {
-        var counter =
-                registry.find(METRIC).tags("channel", channel, "inbox", inboxId).counter();
-        return counter == null ? 0 : counter.count();
-    }
 }
