@@ -20,4 +20,83 @@ public final class ConversationEvents {
             Instant sentAt) {}
 
     public record Assigned(UUID conversationId, String inboxId, String team, String assignee, Instant assignedAt) {}
+
+    /** @param reason transfer, manual, escalation, offline... */
+    public record Unassigned(
+            UUID conversationId, String inboxId, String team, String previousAssignee, String reason, Instant at) {}
+
+    /** Waits in its team's queue because nobody eligible is free. */
+    public record Queued(UUID conversationId, String inboxId, String team, String priority, Instant at) {}
+
+    /** @param actor an agent's username, or rule:&lt;rule id&gt; when an automation rule did it */
+    public record Tagged(UUID conversationId, String inboxId, String tag, String actor, Instant at) {}
+
+    public record PriorityChanged(
+            UUID conversationId, String inboxId, String from, String to, String actor, Instant at) {}
+
+    public record StatusChanged(
+            UUID conversationId, String inboxId, String from, String to, Instant snoozedUntil, String actor, Instant at) {}
+
+    /** The first reply of an agent (not of an automation): response time in wall-clock and business seconds. */
+    public record FirstReply(
+            UUID conversationId,
+            String inboxId,
+            String channel,
+            String team,
+            String agent,
+            Instant createdAt,
+            Instant repliedAt,
+            long seconds,
+            long businessSeconds) {}
+
+    public record Resolved(
+            UUID conversationId,
+            String inboxId,
+            String channel,
+            String team,
+            String assignee,
+            Instant createdAt,
+            Instant resolvedAt,
+            long seconds,
+            String actor) {}
+
+    public record Reopened(UUID conversationId, String inboxId, String team, Instant at) {}
+
+    /** Nobody answered the customer for {@code minutes}: an alert for supervisors, not an SLA breach. */
+    public record Unanswered(
+            UUID conversationId, String inboxId, String team, String assignee, int minutes, Instant at) {}
+
+    /**
+     * @param metric first_response, next_response or resolution
+     * @param escalatedTo the team the conversation was moved to, if the policy names one
+     * @param notifyRole who should be told: supervisors
+     */
+    public record SlaBreached(
+            UUID conversationId,
+            String inboxId,
+            String channel,
+            String team,
+            String assignee,
+            String metric,
+            String policyId,
+            Instant dueAt,
+            Instant breachedAt,
+            String priority,
+            String escalatedTo,
+            String notifyRole) {}
+
+    /** @param kind csat (1–5) or nps (0–10) */
+    public record CsatRequested(UUID conversationId, String inboxId, UUID surveyId, String kind, Instant at) {}
+
+    public record CsatResponded(
+            UUID conversationId,
+            String inboxId,
+            String channel,
+            String team,
+            String assignee,
+            UUID surveyId,
+            String kind,
+            int rating,
+            String comment,
+            Instant at) {}
 }

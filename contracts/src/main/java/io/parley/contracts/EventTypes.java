@@ -9,6 +9,19 @@ public final class EventTypes {
     public static final String CONVERSATION_CREATED = "conversation.created";
     public static final String CONVERSATION_MESSAGE_CREATED = "conversation.message_created";
     public static final String CONVERSATION_ASSIGNED = "conversation.assigned";
+    public static final String CONVERSATION_UNASSIGNED = "conversation.unassigned";
+    public static final String CONVERSATION_QUEUED = "conversation.queued";
+    public static final String CONVERSATION_TAGGED = "conversation.tagged";
+    public static final String CONVERSATION_UNTAGGED = "conversation.untagged";
+    public static final String CONVERSATION_PRIORITY_CHANGED = "conversation.priority_changed";
+    public static final String CONVERSATION_STATUS_CHANGED = "conversation.status_changed";
+    public static final String CONVERSATION_FIRST_REPLY = "conversation.first_reply";
+    public static final String CONVERSATION_RESOLVED = "conversation.resolved";
+    public static final String CONVERSATION_REOPENED = "conversation.reopened";
+    public static final String CONVERSATION_UNANSWERED = "conversation.unanswered";
+    public static final String SLA_BREACHED = "sla.breached";
+    public static final String CSAT_REQUESTED = "csat.requested";
+    public static final String CSAT_RESPONDED = "csat.responded";
 
     public static final String AGGREGATE_CONVERSATION = "conversation";
 

@@ -3,48 +3,273 @@ package io.parley.routing.assignment;
 import io.parley.contracts.ConversationEvents;
 import io.parley.contracts.EventTypes;
 import io.parley.routing.conversation.Conversation;
+import io.parley.routing.conversation.ConversationStatus;
 import io.parley.routing.outbox.Outbox;
-import io.quarkus.panache.common.Sort;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Assigns a conversation to an agent of its team. Runs inside the caller's transaction and locks the team row, so two
- * routing instances never advance the same cursor concurrently.
+ * Serves a team's queue: conversations waiting without an agent, highest priority first, then longest waiting. Runs
+ * inside the caller's transaction. The team row is locked first, so one team's queue is served by one transaction at a
+ * time on any instance; the chosen agent's row is locked next and their load counted again under that lock, so two
+ * teams sharing an agent never push them past capacity.
  */
 @ApplicationScoped
 public class AssignmentService {
+    /** How many queued conversations one pass looks at; the sweep and the next event serve the rest. */
+    static final int PASS = 25;
+
+    private static final List<ConversationStatus> LOADED = List.of(ConversationStatus.OPEN, ConversationStatus.PENDING);
+
     private final Outbox outbox;
 
     public AssignmentService(Outbox outbox) {
         this.outbox = outbox;
     }
 
-    /** @return the assignee, or empty when the team has no agents (the conversation stays unassigned) */
-    public Uni<Optional<String>> assign(Conversation conversation, Instant now) {
-        return Team.<Team>findById(conversation.team, LockModeType.PESSIMISTIC_WRITE)
-                .flatMap(team -> team == null
-                        ? Uni.createFrom().item(Optional.<String>empty())
-                        : TeamMember.<TeamMember>list("team", Sort.by("agent"), team.id)
-                                .map(members -> RoundRobinSelector.next(
-                                        members.stream().map(m -> m.agent).toList(), team.roundRobinCursor))
-                                .flatMap(agent -> agent.isEmpty()
-                                        ? Uni.createFrom().item(agent)
-                                        : apply(team, conversation, agent.get(), now)
-                                                .replaceWith(agent)));
-    }
-
-    private Uni<Void> apply(Team team, Conversation conversation, String agent, Instant now) {
-        team.roundRobinCursor = agent;
-        conversation.assignee = agent;
-        conversation.updatedAt = now;
+    /** Puts an unassigned open conversation in its team's queue; it keeps its place if it is already there. */
+    public Uni<Void> enqueue(Conversation conversation, Instant now) {
+        if (conversation.assignee != null
+                || conversation.status != ConversationStatus.OPEN
+                || conversation.waitingSince != null) {
+            return Uni.createFrom().voidItem();
+        }
+        conversation.waitingSince = now;
         return outbox.conversationEvent(
-                EventTypes.CONVERSATION_ASSIGNED,
+                EventTypes.CONVERSATION_QUEUED,
                 conversation.id,
                 now,
-                new ConversationEvents.Assigned(conversation.id, conversation.inboxId, team.id, agent, now));
+                new ConversationEvents.Queued(
+                        conversation.id, conversation.inboxId, conversation.team, conversation.priority.lower(), now));
+    }
+
+    /** @return how many conversations of the team's queue got an agent */
+    public Uni<Integer> drain(String teamId, Instant now) {
+        return Team.<Team>findById(teamId, LockModeType.PESSIMISTIC_WRITE).flatMap(team -> {
+            if (team == null) {
+                return Uni.createFrom().item(0);
+            }
+            return queued(teamId)
+                    .flatMap(queued -> queued.isEmpty()
+                            ? Uni.createFrom().item(0)
+                            : TeamState.load(team, now).flatMap(state -> assignInOrder(state, queued, 0, 0, now)));
+        });
+    }
+
+    /** Takes a conversation off its agent (it goes back to the queue unless the caller moves it elsewhere). */
+    public Uni<Void> unassign(Conversation conversation, String reason, Instant now) {
+        if (conversation.assignee == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String previous = conversation.assignee;
+        conversation.assignee = null;
+        conversation.updatedAt = now;
+        return outbox.conversationEvent(
+                EventTypes.CONVERSATION_UNASSIGNED,
+                conversation.id,
+                now,
+                new ConversationEvents.Unassigned(
+                        conversation.id, conversation.inboxId, conversation.team, previous, reason, now));
+    }
+
+    /** A supervisor's or a rule's explicit choice: no capacity or fairness check, the agent is told to take it. */
+    public Uni<Void> assignTo(Conversation conversation, String agent, Instant now) {
+        if (agent.equals(conversation.assignee)) {
+            return Uni.createFrom().voidItem();
+        }
+        return unassign(conversation, "reassigned", now).flatMap(v -> apply(conversation, agent, now));
+    }
+
+    private static Uni<List<Conversation>> queued(String teamId) {
+        return Panache.getSession()
+                .flatMap(session -> session.flush()
+                        .chain(() -> session.createNativeQuery(
+                                        "select * from conversation where team = :team and assignee is null"
+                                                + " and status = 'OPEN' and waiting_since is not null"
+                                                + " order by case priority when 'URGENT' then 0 when 'HIGH' then 1"
+                                                + " when 'MEDIUM' then 2 else 3 end, waiting_since, id"
+                                                + " limit :limit for update skip locked",
+                                        Conversation.class)
+                                .setParameter("team", teamId)
+                                .setParameter("limit", PASS)
+                                .getResultList()));
+    }
+
+    private Uni<Integer> assignInOrder(
+            TeamState state, List<Conversation> queued, int index, int assigned, Instant now) {
+        if (index >= queued.size()) {
+            return Uni.createFrom().item(assigned);
+        }
+        Conversation conversation = queued.get(index);
+        List<String> order = state.order(conversation);
+        return tryAgents(state, conversation, order, 0, now)
+                .flatMap(done -> assignInOrder(state, queued, index + 1, done ? assigned + 1 : assigned, now));
+    }
+
+    private Uni<Boolean> tryAgents(TeamState state, Conversation conversation, List<String> order, int i, Instant now) {
+        if (i >= order.size()) {
+            return Uni.createFrom().item(false);
+        }
+        String agent = order.get(i);
+        return Agent.<Agent>findById(agent, LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(locked -> locked == null || locked.availability != Availability.ONLINE
+                        ? Uni.createFrom().item(-1L)
+                        : Conversation.count("assignee = ?1 and status in ?2", agent, LOADED))
+                .flatMap(load -> {
+                    if (load < 0 || !CapacityLimit.hasRoom(state.capacity(agent), load)) {
+                        state.loads.put(agent, Math.max(load, state.loads.getOrDefault(agent, 0L)));
+                        return tryAgents(state, conversation, order, i + 1, now);
+                    }
+                    state.team.roundRobinCursor = agent;
+                    state.loads.put(agent, load + 1);
+                    state.recent.merge(agent, 1L, Long::sum);
+                    return apply(conversation, agent, now).replaceWith(true);
+                });
+    }
+
+    private Uni<Void> apply(Conversation conversation, String agent, Instant now) {
+        conversation.assignee = agent;
+        conversation.waitingSince = null;
+        conversation.updatedAt = now;
+        AssignmentRecord record = new AssignmentRecord();
+        record.conversationId = conversation.id;
+        record.team = conversation.team;
+        record.agent = agent;
+        record.assignedAt = now;
+        return record.persist()
+                .call(() -> outbox.conversationEvent(
+                        EventTypes.CONVERSATION_ASSIGNED,
+                        conversation.id,
+                        now,
+                        new ConversationEvents.Assigned(
+                                conversation.id, conversation.inboxId, conversation.team, agent, now)))
+                .replaceWithVoid();
+    }
+
+    /** What one pass over a team's queue knows, kept current as it assigns. */
+    static final class TeamState {
+        final Team team;
+        final AssignmentPolicy policy;
+        final Map<String, TeamMember> members;
+        final Set<String> online;
+        final Set<String> teamSkills;
+        final Map<String, Long> loads;
+        final Map<String, Long> recent;
+
+        private TeamState(
+                Team team,
+                AssignmentPolicy policy,
+                List<TeamMember> members,
+                Set<String> online,
+                Map<String, Long> loads,
+                Map<String, Long> recent) {
+            this.team = team;
+            this.policy = policy;
+            this.members = members.stream().collect(Collectors.toMap(m -> m.agent, Function.identity()));
+            this.online = online;
+            this.teamSkills = new HashSet<>();
+            members.forEach(m -> teamSkills.addAll(m.skillSet()));
+            this.loads = new HashMap<>(loads);
+            this.recent = new HashMap<>(recent);
+        }
+
+        static Uni<TeamState> load(Team team, Instant now) {
+            return AssignmentPolicy.<AssignmentPolicy>findById(team.id)
+                    .map(policy -> policy == null ? AssignmentPolicy.defaults(team.id) : policy)
+                    .flatMap(policy -> TeamMember.<TeamMember>list("team", team.id)
+                            .flatMap(members -> {
+                                List<String> agents =
+                                        members.stream().map(m -> m.agent).toList();
+                                if (agents.isEmpty()) {
+                                    return Uni.createFrom()
+                                            .item(new TeamState(team, policy, members, Set.of(), Map.of(), Map.of()));
+                                }
+                                return Agent.<Agent>list(
+                                                "username in ?1 and availability = ?2", agents, Availability.ONLINE)
+                                        .flatMap(online -> counts(
+                                                        "select c.assignee, count(c) from Conversation c"
+                                                                + " where c.assignee in :agents and c.status in :statuses"
+                                                                + " group by c.assignee",
+                                                        Map.of("agents", agents, "statuses", LOADED))
+                                                .flatMap(loads -> recent(policy, agents, now)
+                                                        .map(recent -> new TeamState(
+                                                                team,
+                                                                policy,
+                                                                members,
+                                                                online.stream()
+                                                                        .map(a -> a.username)
+                                                                        .collect(Collectors.toSet()),
+                                                                loads,
+                                                                recent))));
+                            }));
+        }
+
+        private static Uni<Map<String, Long>> recent(AssignmentPolicy policy, List<String> agents, Instant now) {
+            if (policy.fairLimit == null || policy.fairWindowMinutes == null) {
+                return Uni.createFrom().item(Map.of());
+            }
+            return counts(
+                    "select a.agent, count(a) from AssignmentRecord a where a.team = :team and a.agent in :agents"
+                            + " and a.assignedAt > :since group by a.agent",
+                    Map.of(
+                            "team",
+                            policy.team,
+                            "agents",
+                            agents,
+                            "since",
+                            now.minus(Duration.ofMinutes(policy.fairWindowMinutes))));
+        }
+
+        private static Uni<Map<String, Long>> counts(String hql, Map<String, Object> parameters) {
+            return Panache.getSession().flatMap(session -> {
+                var query = session.createSelectionQuery(hql, Object[].class);
+                parameters.forEach(query::setParameter);
+                return query.getResultList()
+                        .map(rows -> rows.stream()
+                                .collect(Collectors.toMap(
+                                        row -> (String) row[0], row -> ((Number) row[1]).longValue())));
+            });
+        }
+
+        Integer capacity(String agent) {
+            TeamMember member = members.get(agent);
+            return member != null && member.capacity != null ? member.capacity : policy.capacity;
+        }
+
+        /** The agents to try for this conversation, best first, after every rule of the policy. */
+        List<String> order(Conversation conversation) {
+            List<Candidate> candidates = new ArrayList<>();
+            for (TeamMember member : members.values()) {
+                if (online.contains(member.agent)) {
+                    candidates.add(new Candidate(
+                            member.agent,
+                            member.skillSet(),
+                            capacity(member.agent),
+                            loads.getOrDefault(member.agent, 0L),
+                            recent.getOrDefault(member.agent, 0L)));
+                }
+            }
+            candidates = CapacityLimit.apply(candidates);
+            candidates = FairDistributionLimit.apply(policy, candidates);
+            candidates = SkillMatch.apply(policy, conversation.language, teamSkills, candidates);
+            return switch (policy.strategy) {
+                case LEAST_LOADED -> LeastLoadedSelector.order(candidates);
+                case ROUND_ROBIN ->
+                    RoundRobinSelector.order(
+                            candidates.stream().map(Candidate::agent).toList(), team.roundRobinCursor);
+            };
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.routing.assignment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,16 +10,28 @@ public final class RoundRobinSelector {
 
     /** @param agents the team's agents, sorted */
     public static Optional<String> next(List<String> agents, String lastAssigned) {
-        if (agents.isEmpty()) {
-            return Optional.empty();
-        }
+        List<String> order = order(agents, lastAssigned);
+        return order.isEmpty() ? Optional.empty() : Optional.of(order.get(0));
+    }
+
+    /** Every agent in the order round-robin would try them: the one after the cursor first. */
+    public static List<String> order(List<String> agents, String lastAssigned) {
+        List<String> sorted = agents.stream().sorted().toList();
+        int first = 0;
         if (lastAssigned != null) {
-            for (String agent : agents) {
-                if (agent.compareTo(lastAssigned) > 0) {
-                    return Optional.of(agent);
+            first = sorted.size();
+            for (int i = 0; i < sorted.size(); i++) {
+                if (sorted.get(i).compareTo(lastAssigned) > 0) {
+                    first = i;
+                    break;
                 }
             }
+            if (first == sorted.size()) {
+                first = 0;
+            }
         }
-        return Optional.of(agents.get(0));
+        List<String> order = new ArrayList<>(sorted.subList(first, sorted.size()));
+        order.addAll(sorted.subList(0, first));
+        return order;
     }
 }

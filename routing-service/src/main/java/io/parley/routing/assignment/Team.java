@@ -20,4 +20,15 @@ public class Team extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Its business-hours calendar; none means always open. */
+    @Column(name = "business_hours_id")
+    public String businessHoursId;
+
+    /** Where new conversations go while this team is closed, if anywhere. */
+    @Column(name = "overnight_team")
+    public String overnightTeam;
+
+    @Column(name = "sla_policy_id")
+    public String slaPolicyId;
 }

@@ -24,6 +24,20 @@ public class TeamMember extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Comma-separated: language codes (en, es) and any skill words the team uses. */
+    public String skills = "";
+
+    /** Overrides the policy's per-agent capacity for this agent in this team. */
+    public Integer capacity;
+
+    public java.util.Set<String> skillSet() {
+        return java.util.Arrays.stream(skills.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     public static class Key implements Serializable {
         public String team;
         public String agent;

@@ -1,6 +1,7 @@
 package io.parley.routing.assignment;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -8,10 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
-/** Team rosters. Internal API: the gateway (and ./parley up for the demo) keep it in line with Keycloak's groups. */
+/** Teams: rosters with skills and capacity, the assignment policy, hours and SLA, and the queue. Internal API. */
 @Path("/teams/{team}")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class TeamResource {
     private final TeamService teams;
 
@@ -26,13 +29,32 @@ public class TeamResource {
 
     @PUT
     @Path("/members/{agent}")
-    public Uni<Void> addMember(@PathParam("team") String team, @PathParam("agent") String agent) {
-        return teams.addMember(team, agent);
+    public Uni<Void> addMember(
+            @PathParam("team") String team, @PathParam("agent") String agent, TeamService.MemberRequest request) {
+        return teams.addMember(team, agent, request).call(teams::changed);
     }
 
     @DELETE
     @Path("/members/{agent}")
     public Uni<Void> removeMember(@PathParam("team") String team, @PathParam("agent") String agent) {
         return teams.removeMember(team, agent);
+    }
+
+    @PUT
+    @Path("/policy")
+    public Uni<TeamService.PolicyView> putPolicy(@PathParam("team") String team, TeamService.PolicyView policy) {
+        return teams.putPolicy(team, policy).call(teams::changed);
+    }
+
+    @PUT
+    @Path("/settings")
+    public Uni<Void> putSettings(@PathParam("team") String team, TeamService.SettingsRequest settings) {
+        return teams.putSettings(team, settings);
+    }
+
+    @GET
+    @Path("/queue")
+    public Uni<List<TeamService.QueueEntry>> queue(@PathParam("team") String team) {
+        return teams.queue(team);
     }
 }

@@ -1,12 +1,20 @@
 package io.parley.routing.assignment;
 
 import io.parley.problem.ProblemException;
+import io.parley.routing.conversation.Conversation;
+import io.parley.routing.conversation.ConversationStatus;
+import io.parley.routing.hours.BusinessHours;
+import io.parley.routing.sla.SlaPolicy;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 @ApplicationScoped
@@ -14,7 +22,42 @@ public class TeamService {
     private static final Pattern TEAM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,255}");
 
-    public record TeamView(String id, java.util.List<String> members) {}
+    public record MemberView(String agent, String availability, List<String> skills, Integer capacity) {}
+
+    public record PolicyView(
+            String strategy, Integer capacity, boolean skillsMatch, Integer fairLimit, Integer fairWindowMinutes) {
+        static PolicyView of(AssignmentPolicy p) {
+            return new PolicyView(
+                    p.strategy.name().toLowerCase(Locale.ROOT),
+                    p.capacity,
+                    p.skillsMatch,
+                    p.fairLimit,
+                    p.fairWindowMinutes);
+        }
+    }
+
+    public record TeamView(
+            String id,
+            List<String> members,
+            List<MemberView> roster,
+            PolicyView policy,
+            String businessHoursId,
+            String overnightTeam,
+            String slaPolicyId) {}
+
+    public record MemberRequest(List<String> skills, Integer capacity) {}
+
+    public record SettingsRequest(String businessHoursId, String overnightTeam, String slaPolicyId) {}
+
+    public record QueueEntry(UUID conversationId, String priority, Instant waitingSince) {}
+
+    private final TeamQueue queue;
+    private final Clock clock;
+
+    public TeamService(TeamQueue queue, Clock clock) {
+        this.queue = queue;
+        this.clock = clock;
+    }
 
     @WithSession
     public Uni<TeamView> get(String teamId) {
@@ -22,37 +65,74 @@ public class TeamService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("No team " + teamId + "."))
-                .flatMap(team -> TeamMember.<TeamMember>list("team", Sort.by("agent"), teamId))
-                .map(members ->
-                        new TeamView(teamId, members.stream().map(m -> m.agent).toList()));
+                .flatMap(team -> AssignmentPolicy.<AssignmentPolicy>findById(teamId)
+                        .flatMap(policy -> TeamMember.<TeamMember>list("team", Sort.by("agent"), teamId)
+                                .flatMap(members -> Agent.<Agent>list(
+                                                "username in ?1",
+                                                members.stream()
+                                                        .map(m -> m.agent)
+                                                        .toList())
+                                        .map(agents -> new TeamView(
+                                                teamId,
+                                                members.stream()
+                                                        .map(m -> m.agent)
+                                                        .toList(),
+                                                members.stream()
+                                                        .map(m -> new MemberView(
+                                                                m.agent,
+                                                                agents.stream()
+                                                                        .filter(a -> a.username.equals(m.agent))
+                                                                        .map(a -> a.availability
+                                                                                .name()
+                                                                                .toLowerCase(Locale.ROOT))
+                                                                        .findFirst()
+                                                                        .orElse("offline"),
+                                                                m.skillSet().stream()
+                                                                        .sorted()
+                                                                        .toList(),
+                                                                m.capacity))
+                                                        .toList(),
+                                                PolicyView.of(
+                                                        policy == null ? AssignmentPolicy.defaults(teamId) : policy),
+                                                team.businessHoursId,
+                                                team.overnightTeam,
+                                                team.slaPolicyId)))));
     }
 
-    /** Adds an agent to a team, creating the team on first use. Idempotent. */
+    /** Adds an agent to a team (creating both on first use) or updates their skills and capacity there. */
     @WithTransaction
-    public Uni<Void> addMember(String teamId, String agent) {
-        if (!TEAM_ID.matcher(teamId).matches()) {
-            throw ProblemException.unprocessable("team must be lower-case letters, digits and dashes");
-        }
+    public Uni<Void> addMember(String teamId, String agent, MemberRequest request) {
+        validateTeam(teamId);
         if (!USERNAME.matcher(agent).matches()) {
             throw ProblemException.unprocessable("agent must be a username");
         }
-        Instant now = Instant.now();
-        return Team.<Team>findById(teamId)
-                .flatMap(team -> {
-                    if (team != null) {
-                        return Uni.createFrom().item(team);
-                    }
-                    Team created = new Team();
-                    created.id = teamId;
-                    created.createdAt = now;
-                    return created.<Team>persist();
-                })
-                .flatMap(team -> TeamMember.<TeamMember>findById(new TeamMember.Key(teamId, agent)))
+        if (request != null && request.capacity() != null && request.capacity() < 0) {
+            throw ProblemException.unprocessable("capacity must not be negative");
+        }
+        Instant now = clock.instant();
+        return team(teamId, now)
+                .flatMap(team -> Agent.<Agent>findById(agent))
                 .flatMap(existing -> {
                     if (existing != null) {
                         return Uni.createFrom().voidItem();
                     }
-                    TeamMember member = new TeamMember();
+                    // Agents are assignable until they say otherwise through the gateway.
+                    Agent created = new Agent();
+                    created.username = agent;
+                    created.availability = Availability.ONLINE;
+                    created.updatedAt = now;
+                    return created.persist().replaceWithVoid();
+                })
+                .flatMap(v -> TeamMember.<TeamMember>findById(new TeamMember.Key(teamId, agent)))
+                .flatMap(existing -> {
+                    TeamMember member = existing != null ? existing : new TeamMember();
+                    if (request != null) {
+                        member.skills = request.skills() == null ? "" : String.join(",", request.skills());
+                        member.capacity = request.capacity();
+                    }
+                    if (existing != null) {
+                        return Uni.createFrom().voidItem();
+                    }
                     member.team = teamId;
                     member.agent = agent;
                     member.createdAt = now;
@@ -63,5 +143,110 @@ public class TeamService {
     @WithTransaction
     public Uni<Void> removeMember(String teamId, String agent) {
         return TeamMember.delete("team = ?1 and agent = ?2", teamId, agent).replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<PolicyView> putPolicy(String teamId, PolicyView request) {
+        validateTeam(teamId);
+        if (request == null || request.strategy() == null) {
+            throw ProblemException.unprocessable("strategy is required: round_robin or least_loaded");
+        }
+        AssignmentStrategy strategy;
+        try {
+            strategy = AssignmentStrategy.valueOf(request.strategy().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unprocessable("strategy must be round_robin or least_loaded");
+        }
+        if ((request.fairLimit() == null) != (request.fairWindowMinutes() == null)) {
+            throw ProblemException.unprocessable("fairLimit and fairWindowMinutes go together");
+        }
+        if (positive(request.capacity()) || positive(request.fairLimit()) || positive(request.fairWindowMinutes())) {
+            throw ProblemException.unprocessable("capacity, fairLimit and fairWindowMinutes must be at least 1");
+        }
+        Instant now = clock.instant();
+        return team(teamId, now)
+                .flatMap(team -> AssignmentPolicy.<AssignmentPolicy>findById(teamId))
+                .flatMap(existing -> {
+                    AssignmentPolicy policy = existing != null ? existing : AssignmentPolicy.defaults(teamId);
+                    policy.strategy = strategy;
+                    policy.capacity = request.capacity();
+                    policy.skillsMatch = request.skillsMatch();
+                    policy.fairLimit = request.fairLimit();
+                    policy.fairWindowMinutes = request.fairWindowMinutes();
+                    policy.updatedAt = now;
+                    return (existing != null ? Uni.createFrom().item(policy) : policy.<AssignmentPolicy>persist())
+                            .map(PolicyView::of);
+                });
+    }
+
+    @WithTransaction
+    public Uni<Void> putSettings(String teamId, SettingsRequest request) {
+        validateTeam(teamId);
+        if (request == null) {
+            throw ProblemException.unprocessable("a body with businessHoursId, overnightTeam, slaPolicyId is required");
+        }
+        Uni<Void> checks = Uni.createFrom().voidItem();
+        if (request.businessHoursId() != null) {
+            checks = checks.call(() -> BusinessHours.findById(request.businessHoursId())
+                    .onItem()
+                    .ifNull()
+                    .failWith(() -> ProblemException.unprocessable("no business hours " + request.businessHoursId())));
+        }
+        if (request.slaPolicyId() != null) {
+            checks = checks.call(() -> SlaPolicy.findById(request.slaPolicyId())
+                    .onItem()
+                    .ifNull()
+                    .failWith(() -> ProblemException.unprocessable("no SLA policy " + request.slaPolicyId())));
+        }
+        if (request.overnightTeam() != null) {
+            validateTeam(request.overnightTeam());
+        }
+        return checks.flatMap(v -> team(teamId, clock.instant())).map(team -> {
+            team.businessHoursId = request.businessHoursId();
+            team.overnightTeam = request.overnightTeam();
+            team.slaPolicyId = request.slaPolicyId();
+            return null;
+        });
+    }
+
+    @WithSession
+    public Uni<List<QueueEntry>> queue(String teamId) {
+        return Conversation.<Conversation>list(
+                        "team = ?1 and assignee is null and waitingSince is not null and status = ?2",
+                        teamId,
+                        ConversationStatus.OPEN)
+                .map(conversations -> conversations.stream()
+                        .sorted(java.util.Comparator.<Conversation>comparingInt(c -> -c.priority.ordinal())
+                                .thenComparing(c -> c.waitingSince))
+                        .map(c -> new QueueEntry(c.id, c.priority.lower(), c.waitingSince))
+                        .toList());
+    }
+
+    /** Serves queues after a change that may have made room. */
+    public Uni<Integer> changed() {
+        return queue.drainAll();
+    }
+
+    private static boolean positive(Integer value) {
+        return value != null && value < 1;
+    }
+
+    private static void validateTeam(String teamId) {
+        if (!TEAM_ID.matcher(teamId).matches()) {
+            throw ProblemException.unprocessable("team must be lower-case letters, digits and dashes");
+        }
+    }
+
+    /** The team, created on first use. */
+    static Uni<Team> team(String teamId, Instant now) {
+        return Team.<Team>findById(teamId).flatMap(team -> {
+            if (team != null) {
+                return Uni.createFrom().item(team);
+            }
+            Team created = new Team();
+            created.id = teamId;
+            created.createdAt = now;
+            return created.<Team>persist();
+        });
     }
 }

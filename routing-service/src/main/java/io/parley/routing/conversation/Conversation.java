@@ -48,6 +48,45 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "last_message_at")
     public Instant lastMessageAt;
 
+    @Column(name = "snoozed_until")
+    public Instant snoozedUntil;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "first_reply_at")
+    public Instant firstReplyAt;
+
+    /** Set while it waits in the team queue. */
+    @Column(name = "waiting_since")
+    public Instant waitingSince;
+
+    /** The customer's oldest message no agent has answered yet; null once an agent replied. */
+    @Column(name = "awaiting_reply_since")
+    public Instant awaitingReplySince;
+
+    public String language;
+
+    public String sentiment;
+
+    @Column(name = "public_post")
+    public boolean publicPost;
+
+    public boolean spam;
+
+    @Column(name = "away_sent_at")
+    public Instant awaySentAt;
+
+    /** The thread's most recently resolved conversation, for the reopen window and survey answers. */
+    public static Uni<Conversation> findLastResolved(String inboxId, String threadKey) {
+        return find(
+                        "inboxId = ?1 and threadKey = ?2 and status = ?3 order by resolvedAt desc",
+                        inboxId,
+                        threadKey,
+                        ConversationStatus.RESOLVED)
+                .firstResult();
+    }
+
     public static Uni<Conversation> findUnresolved(String inboxId, String threadKey) {
         return find("inboxId = ?1 and threadKey = ?2 and status <> ?3", inboxId, threadKey, ConversationStatus.RESOLVED)
                 .firstResult();

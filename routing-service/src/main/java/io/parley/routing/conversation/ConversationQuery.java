@@ -6,32 +6,69 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Filters of GET /conversations, turned into one HQL condition. Unknown enum values are the caller's error. */
-public record ConversationQuery(String assignee, List<String> teams, String status, String inboxId) {
+/**
+ * Filters of GET /conversations, turned into one HQL condition. {@code assignee=none} finds unassigned conversations;
+ * {@code text} searches the messages. Unknown enum values are the caller's error.
+ */
+public record ConversationQuery(
+        String assignee,
+        List<String> teams,
+        String status,
+        String inboxId,
+        String tag,
+        String priority,
+        String channel,
+        String text) {
+
+    public static final String UNASSIGNED = "none";
 
     String where() {
         List<String> conditions = new ArrayList<>();
-        if (assignee != null) conditions.add("assignee = :assignee");
+        if (UNASSIGNED.equals(assignee)) conditions.add("assignee is null");
+        else if (assignee != null) conditions.add("assignee = :assignee");
         if (teams != null && !teams.isEmpty()) conditions.add("team in :teams");
         if (status != null) conditions.add("status = :status");
         if (inboxId != null) conditions.add("inboxId = :inboxId");
+        if (priority != null) conditions.add("priority = :priority");
+        if (channel != null) conditions.add("channel = :channel");
+        if (tag != null) {
+            conditions.add("exists (select 1 from ConversationTag t where t.conversationId = id and t.tag = :tag)");
+        }
+        if (text != null && !text.isBlank()) {
+            conditions.add("exists (select 1 from Message m where m.conversationId = id"
+                    + " and m.direction <> 'note' and lower(m.content) like :text escape '!')");
+        }
         return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
     }
 
     Parameters parameters() {
         Parameters parameters = new Parameters();
-        if (assignee != null) parameters.and("assignee", assignee);
+        if (assignee != null && !UNASSIGNED.equals(assignee)) parameters.and("assignee", assignee);
         if (teams != null && !teams.isEmpty()) parameters.and("teams", teams);
-        if (status != null) parameters.and("status", parsedStatus());
-        if (inboxId != null) parameters.and("inboxId", inboxId);
-        return parameters;
-    }
-
-    private ConversationStatus parsedStatus() {
-        try {
-            return ConversationStatus.valueOf(status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status must be one of open, pending, snoozed, resolved");
+        if (status != null) {
+            try {
+                parameters.and("status", ConversationStatus.parse(status));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest(e.getMessage());
+            }
         }
+        if (inboxId != null) parameters.and("inboxId", inboxId);
+        if (priority != null) {
+            try {
+                parameters.and("priority", Priority.parse(priority));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest(e.getMessage());
+            }
+        }
+        if (channel != null) parameters.and("channel", channel);
+        if (tag != null) parameters.and("tag", tag);
+        if (text != null && !text.isBlank()) {
+            String escaped = text.toLowerCase(Locale.ROOT)
+                    .replace("!", "!!")
+                    .replace("%", "!%")
+                    .replace("_", "!_");
+            parameters.and("text", "%" + escaped + "%");
+        }
+        return parameters;
     }
 }

@@ -1,11 +1,15 @@
 package io.parley.routing.conversation;
 
 import io.parley.problem.ProblemException;
+import io.parley.routing.contact.Contact;
+import io.parley.routing.sla.SlaTimer;
+import io.parley.routing.tagging.ConversationTag;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,9 +25,15 @@ public class ConversationQueryService {
                 .page(Page.ofSize(limit))
                 .list()
                 .flatMap(conversations -> contacts(conversations)
-                        .map(contacts -> conversations.stream()
-                                .map(c -> ConversationView.of(c, contacts.get(c.contactId), null))
-                                .toList()));
+                        .flatMap(contacts -> tags(conversations)
+                                .map(tags -> conversations.stream()
+                                        .map(c -> ConversationView.of(
+                                                c,
+                                                contacts.get(c.contactId),
+                                                tags.getOrDefault(c.id, List.of()),
+                                                null,
+                                                null))
+                                        .toList())));
     }
 
     @WithSession
@@ -33,14 +43,66 @@ public class ConversationQueryService {
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("No conversation " + id + "."))
                 .flatMap(conversation -> Contact.<Contact>findById(conversation.contactId)
-                        .flatMap(contact -> Message.<Message>list(
-                                        "conversationId", Sort.ascending("sentAt", "createdAt"), conversation.id)
-                                .map(messages -> ConversationView.of(
-                                        conversation,
-                                        contact,
-                                        messages.stream()
-                                                .map(ConversationView.MessageView::of)
-                                                .toList()))));
+                        .flatMap(contact -> ConversationTag.of(conversation.id)
+                                .flatMap(tags -> Message.<Message>list(
+                                                "conversationId",
+                                                Sort.ascending("sentAt", "createdAt"),
+                                                conversation.id)
+                                        .flatMap(messages -> history(contact, conversation.id)
+                                                .map(history -> ConversationView.of(
+                                                        conversation,
+                                                        contact,
+                                                        tags,
+                                                        messages.stream()
+                                                                .map(ConversationView.MessageView::of)
+                                                                .toList(),
+                                                        history))))));
+    }
+
+    public record SlaView(
+            String metric,
+            String policyId,
+            String state,
+            long targetSeconds,
+            long consumedSeconds,
+            Instant dueAt,
+            Instant endedAt) {}
+
+    /** The conversation's SLA timers, oldest first: what is due when, what was met or breached. */
+    @WithSession
+    public Uni<List<SlaView>> sla(UUID id) {
+        return Conversation.<Conversation>findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("No conversation " + id + "."))
+                .flatMap(conversation -> SlaTimer.<SlaTimer>list("conversationId = ?1 order by startedAt, metric", id))
+                .map(timers -> timers.stream()
+                        .map(t -> new SlaView(
+                                t.metric.lower(),
+                                t.policyId,
+                                t.state.name().toLowerCase(java.util.Locale.ROOT),
+                                t.targetSeconds,
+                                t.consumedSeconds,
+                                t.dueAt,
+                                t.endedAt))
+                        .toList());
+    }
+
+    /** Every other conversation of the same person, whichever channel they used. */
+    private static Uni<List<ConversationView.HistoryView>> history(Contact contact, UUID except) {
+        if (contact == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        UUID profile = contact.profileId();
+        return Contact.<Contact>list("id = ?1 or mergedInto = ?1", profile)
+                .flatMap(identities -> Conversation.<Conversation>list(
+                        "contactId in ?1 and id <> ?2 order by createdAt desc",
+                        identities.stream().map(c -> c.id).toList(),
+                        except))
+                .map(conversations -> conversations.stream()
+                        .map(c -> new ConversationView.HistoryView(
+                                c.id, c.inboxId, c.channel, c.status.lower(), c.createdAt))
+                        .toList());
     }
 
     private static Uni<Map<UUID, Contact>> contacts(List<Conversation> conversations) {
@@ -50,5 +112,16 @@ public class ConversationQueryService {
         }
         return Contact.<Contact>list("id in ?1", ids)
                 .map(contacts -> contacts.stream().collect(Collectors.toMap(c -> c.id, Function.identity())));
+    }
+
+    private static Uni<Map<UUID, List<String>>> tags(List<Conversation> conversations) {
+        List<UUID> ids = conversations.stream().map(c -> c.id).toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return ConversationTag.<ConversationTag>list("conversationId in ?1 order by tag", ids)
+                .map(tags -> tags.stream()
+                        .collect(Collectors.groupingBy(
+                                t -> t.conversationId, Collectors.mapping(t -> t.tag, Collectors.toList()))));
     }
 }

@@ -2,26 +2,54 @@ package io.parley.routing.conversation;
 
 import io.parley.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Conversations for agent-gateway, which decides who may see what; this API is internal to the cluster. */
+/**
+ * Conversations for agent-gateway, which decides who may see and do what; this API is internal to the cluster. Actions
+ * name who acts in X-Parley-Actor (the agent's username).
+ */
 @Path("/conversations")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class ConversationResource {
     static final int MAX_LIMIT = 200;
+    static final int MAX_TEXT = 4096;
+    static final String ACTOR = "X-Parley-Actor";
+
+    public record AssignRequest(String agent) {}
+
+    public record TransferRequest(String team) {}
+
+    public record TagRequest(String tag) {}
+
+    public record PriorityRequest(String priority) {}
+
+    public record StatusRequest(String status, Instant snoozedUntil) {}
+
+    public record TextRequest(String text) {}
 
     private final ConversationQueryService conversations;
+    private final ConversationCommands commands;
 
-    public ConversationResource(ConversationQueryService conversations) {
+    public ConversationResource(ConversationQueryService conversations, ConversationCommands commands) {
         this.conversations = conversations;
+        this.commands = commands;
     }
 
     @GET
@@ -30,22 +58,124 @@ public class ConversationResource {
             @QueryParam("team") List<String> teams,
             @QueryParam("status") String status,
             @QueryParam("inbox") String inboxId,
+            @QueryParam("tag") String tag,
+            @QueryParam("priority") String priority,
+            @QueryParam("channel") String channel,
+            @QueryParam("q") String text,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT);
         }
-        return conversations.search(new ConversationQuery(assignee, teams, status, inboxId), limit);
+        return conversations.search(
+                new ConversationQuery(assignee, teams, status, inboxId, tag, priority, channel, text), limit);
     }
 
     @GET
     @Path("/{id}")
     public Uni<ConversationView> detail(@PathParam("id") String id) {
-        UUID uuid;
+        return conversations.detail(id(id));
+    }
+
+    @GET
+    @Path("/{id}/sla")
+    public Uni<List<ConversationQueryService.SlaView>> sla(@PathParam("id") String id) {
+        return conversations.sla(id(id));
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    public Uni<Void> assign(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, AssignRequest request) {
+        actor(actor);
+        if (request == null || request.agent() == null || request.agent().isBlank()) {
+            throw ProblemException.unprocessable("agent is required");
+        }
+        return commands.assign(id(id), request.agent());
+    }
+
+    @POST
+    @Path("/{id}/unassign")
+    public Uni<Void> unassign(@PathParam("id") String id, @HeaderParam(ACTOR) String actor) {
+        actor(actor);
+        return commands.unassign(id(id));
+    }
+
+    @POST
+    @Path("/{id}/transfer")
+    public Uni<Void> transfer(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, TransferRequest request) {
+        if (request == null || request.team() == null || request.team().isBlank()) {
+            throw ProblemException.unprocessable("team is required");
+        }
+        return commands.transfer(id(id), request.team(), actor(actor));
+    }
+
+    @POST
+    @Path("/{id}/tags")
+    public Uni<Void> tag(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, TagRequest request) {
+        if (request == null || request.tag() == null || request.tag().isBlank()) {
+            throw ProblemException.unprocessable("tag is required");
+        }
+        return commands.addTag(id(id), request.tag(), actor(actor));
+    }
+
+    @DELETE
+    @Path("/{id}/tags/{tag}")
+    public Uni<Void> untag(@PathParam("id") String id, @PathParam("tag") String tag, @HeaderParam(ACTOR) String actor) {
+        return commands.removeTag(id(id), tag, actor(actor));
+    }
+
+    @PUT
+    @Path("/{id}/priority")
+    public Uni<Void> priority(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, PriorityRequest request) {
+        return commands.priority(id(id), request == null ? null : request.priority(), actor(actor));
+    }
+
+    /** open, pending, snoozed (with snoozedUntil) or resolved. */
+    @PUT
+    @Path("/{id}/status")
+    public Uni<Void> status(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, StatusRequest request) {
+        if (request == null) {
+            throw ProblemException.unprocessable("status is required");
+        }
+        return commands.status(id(id), request.status(), request.snoozedUntil(), actor(actor));
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    public Uni<Void> note(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, TextRequest request) {
+        return commands.note(id(id), actor(actor), text(request));
+    }
+
+    /** Queued for delivery through ingest; the conversation shows it once the channel took it (or why not). */
+    @POST
+    @Path("/{id}/replies")
+    public Uni<Response> reply(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, TextRequest request) {
+        return commands.reply(id(id), actor(actor), text(request))
+                .map(replyId -> Response.accepted(Map.of("replyId", replyId, "status", "queued"))
+                        .build());
+    }
+
+    private static String text(TextRequest request) {
+        if (request == null || request.text() == null || request.text().isBlank()) {
+            throw ProblemException.unprocessable("text is required");
+        }
+        if (request.text().length() > MAX_TEXT) {
+            throw ProblemException.unprocessable("text is longer than " + MAX_TEXT + " characters");
+        }
+        return request.text();
+    }
+
+    private static String actor(String header) {
+        if (header == null || header.isBlank()) {
+            throw ProblemException.badRequest("X-Parley-Actor (who acts) is required");
+        }
+        return header;
+    }
+
+    private static UUID id(String id) {
         try {
-            uuid = UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("No conversation " + id + ".");
         }
-        return conversations.detail(uuid);
     }
 }

@@ -4,60 +4,215 @@ import io.parley.contracts.ConversationEvents;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
 import io.parley.routing.assignment.AssignmentService;
+import io.parley.routing.contact.Contact;
+import io.parley.routing.contact.ContactService;
+import io.parley.routing.csat.CsatService;
+import io.parley.routing.hours.OutOfHours;
+import io.parley.routing.inbox.InboxSettings;
+import io.parley.routing.language.LanguageDetector;
+import io.parley.routing.language.SentimentAnalyzer;
 import io.parley.routing.outbox.Outbox;
+import io.parley.routing.rules.AutomationRule;
+import io.parley.routing.sla.SlaTimers;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * Threads an inbound message into its conversation; call inside a transaction. Echoes (the brand's own messages) are
- * recorded as outgoing; auto-replies join an open conversation but never start one.
+ * Threads an inbound message into its conversation; call inside a transaction. The thread's unresolved conversation
+ * takes it; else an answer to a pending survey is recorded as such; else the last resolved conversation reopens if the
+ * inbox's reopen window allows; else a new conversation starts. Customers' messages are analysed (language,
+ * sentiment), run through the automation rules, start or resume SLA timers and queue the conversation for its team.
+ * Echoes (the brand's own messages) count as the brand's reply; auto-replies never start a conversation.
  */
 @ApplicationScoped
 public class ConversationService {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ConversationService.class);
+    private static final Logger LOG = Logger.getLogger(ConversationService.class);
+    static final String CUSTOMER = "customer";
 
     private final AssignmentService assignment;
-    private final Outbox outbox;
+    private final ConversationActions actions;
+    private final ContactService contacts;
+    private final CsatService surveys;
     private final MessageLog messages;
+    private final Outbox outbox;
+    private final OutOfHours outOfHours;
+    private final ConversationRules rules;
+    private final SlaTimers timers;
+    private final LanguageDetector languages;
+    private final SentimentAnalyzer sentiment = new SentimentAnalyzer();
+    private final Clock clock;
+    private final Duration reopenWindow;
 
-    public ConversationService(AssignmentService assignment, Outbox outbox, MessageLog messages) {
+    public ConversationService(
+            AssignmentService assignment,
+            ConversationActions actions,
+            ContactService contacts,
+            CsatService surveys,
+            MessageLog messages,
+            Outbox outbox,
+            OutOfHours outOfHours,
+            ConversationRules rules,
+            SlaTimers timers,
+            LanguageDetector languages,
+            Clock clock,
+            @ConfigProperty(name = "parley.routing.reopen-window") Duration reopenWindow) {
         this.assignment = assignment;
-        this.outbox = outbox;
+        this.actions = actions;
+        this.contacts = contacts;
+        this.surveys = surveys;
         this.messages = messages;
+        this.outbox = outbox;
+        this.outOfHours = outOfHours;
+        this.rules = rules;
+        this.timers = timers;
+        this.languages = languages;
+        this.clock = clock;
+        this.reopenWindow = reopenWindow;
     }
 
     public Uni<Void> receive(InboundMessage inbound) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (InboundMessage.Kind.EDIT.equals(inbound.kind()) || InboundMessage.Kind.DELETE.equals(inbound.kind())) {
-            return amend(inbound, now);
+            return amend(inbound);
         }
         return Message.count("inboxId = ?1 and providerMessageId = ?2", inbound.inboxId(), inbound.providerMessageId())
                 .flatMap(existing -> existing > 0
                         ? Uni.createFrom().voidItem()
-                        : contact(inbound, now)
-                                .flatMap(contact -> Conversation.findUnresolved(inbound.inboxId(), inbound.threadKey())
-                                        .flatMap(open -> {
-                                            if (open != null) {
-                                                return addMessage(open, inbound, now);
-                                            }
-                                            if (inbound.autoReply()) {
-                                                // An out-of-office or a bounce is no customer request.
-                                                LOG.debugf(
-                                                        "auto-reply %s opens no conversation",
-                                                        inbound.providerMessageId());
-                                                return Uni.createFrom().voidItem();
-                                            }
-                                            return start(inbound, contact, now)
-                                                    .call(created -> addMessage(created, inbound, now))
-                                                    .call(created -> assignment.assign(created, now))
-                                                    .replaceWithVoid();
-                                        })));
+                        : contacts.forMessage(inbound, now).flatMap(contact -> thread(inbound, contact, now)));
+    }
+
+    private Uni<Void> thread(InboundMessage inbound, Contact contact, Instant now) {
+        return Conversation.findUnresolved(inbound.inboxId(), inbound.threadKey())
+                .flatMap(open -> {
+                    if (open != null) {
+                        return inbound.echo()
+                                ? brandReplied(open, inbound, now)
+                                : customerWrote(open, inbound, contact, now);
+                    }
+                    if (inbound.autoReply() || inbound.echo()) {
+                        // An out-of-office, a bounce or the brand writing first is no customer request.
+                        LOG.debugf("%s opens no conversation", inbound.providerMessageId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Conversation.findLastResolved(inbound.inboxId(), inbound.threadKey())
+                            .flatMap(last -> last == null
+                                    ? start(inbound, contact, now)
+                                    : surveys.tryAnswer(last, inbound.text(), now)
+                                            .flatMap(answered -> {
+                                                if (answered) {
+                                                    return addMessage(last, inbound, now)
+                                                            .replaceWithVoid();
+                                                }
+                                                return window(inbound.inboxId())
+                                                        .flatMap(window ->
+                                                                ReopenWindow.reopens(last.resolvedAt, now, window)
+                                                                        ? reopen(last, inbound, contact, now)
+                                                                        : start(inbound, contact, now));
+                                            }));
+                });
+    }
+
+    private Uni<Void> start(InboundMessage inbound, Contact contact, Instant now) {
+        Conversation conversation = new Conversation();
+        conversation.id = UUID.randomUUID();
+        conversation.inboxId = inbound.inboxId();
+        conversation.channel = inbound.channel();
+        conversation.threadKey = inbound.threadKey();
+        conversation.contactId = contact.id;
+        conversation.team = inbound.team();
+        conversation.status = ConversationStatus.OPEN;
+        conversation.priority = Priority.MEDIUM;
+        conversation.publicPost = inbound.publicPost();
+        conversation.createdAt = now;
+        conversation.updatedAt = now;
+        conversation.lastMessageAt = inbound.sentAt();
+        conversation.awaitingReplySince = inbound.sentAt();
+        return conversation
+                .persist()
+                .call(() -> outbox.conversationEvent(
+                        EventTypes.CONVERSATION_CREATED,
+                        conversation.id,
+                        now,
+                        new ConversationEvents.Created(
+                                conversation.id,
+                                conversation.inboxId,
+                                conversation.channel,
+                                conversation.team,
+                                contact.id,
+                                now)))
+                .flatMap(v -> addMessage(conversation, inbound, now))
+                .flatMap(message -> runRules(
+                        conversation,
+                        message,
+                        contact,
+                        Set.of(AutomationRule.CONVERSATION_CREATED, AutomationRule.MESSAGE_CREATED),
+                        now))
+                .flatMap(v -> conversation.status == ConversationStatus.RESOLVED
+                        ? Uni.createFrom().voidItem()
+                        : outOfHours
+                                .apply(conversation, true, now)
+                                .call(() -> timers.conversationStarted(conversation, now))
+                                .call(() -> queue(conversation, now)));
+    }
+
+    private Uni<Void> reopen(Conversation conversation, InboundMessage inbound, Contact contact, Instant now) {
+        return addMessage(conversation, inbound, now)
+                .call(() -> {
+                    conversation.awaitingReplySince = inbound.sentAt();
+                    return actions.setStatus(conversation, ConversationStatus.OPEN, null, CUSTOMER, now);
+                })
+                .flatMap(message ->
+                        runRules(conversation, message, contact, Set.of(AutomationRule.MESSAGE_CREATED), now))
+                .flatMap(v -> outOfHours.apply(conversation, false, now))
+                .flatMap(v -> queue(conversation, now));
+    }
+
+    private Uni<Void> customerWrote(Conversation conversation, InboundMessage inbound, Contact contact, Instant now) {
+        return addMessage(conversation, inbound, now).flatMap(message -> {
+            if (inbound.autoReply()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (conversation.awaitingReplySince == null) {
+                conversation.awaitingReplySince = inbound.sentAt();
+            }
+            // A customer writing to a pending or snoozed conversation wakes it up.
+            Uni<Void> wake = conversation.status == ConversationStatus.OPEN
+                    ? Uni.createFrom().voidItem()
+                    : actions.setStatus(conversation, ConversationStatus.OPEN, null, CUSTOMER, now);
+            return wake.call(() -> timers.customerWrote(conversation, now))
+                    .call(() -> runRules(conversation, message, contact, Set.of(AutomationRule.MESSAGE_CREATED), now))
+                    .call(() -> outOfHours.apply(conversation, false, now))
+                    .call(() -> queue(conversation, now));
+        });
+    }
+
+    /** The brand answered from the channel's own app: as good as an agent's reply for the customer waiting. */
+    private Uni<Void> brandReplied(Conversation conversation, InboundMessage inbound, Instant now) {
+        return addMessage(conversation, inbound, now).flatMap(message -> actions.agentReplied(conversation, null, now));
+    }
+
+    /** Queues an unassigned conversation and serves its team's queue in this transaction. */
+    private Uni<Void> queue(Conversation conversation, Instant now) {
+        if (conversation.status != ConversationStatus.OPEN || conversation.assignee != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return assignment.enqueue(conversation, now).call(() -> assignment.drain(conversation.team, now));
+    }
+
+    private Uni<Void> runRules(
+            Conversation conversation, Message message, Contact contact, Set<String> triggers, Instant now) {
+        return rules.run(conversation, message, triggers, now);
     }
 
     /** An edit replaces the text of the message it targets; a deletion blanks it and keeps the record. */
-    private Uni<Void> amend(InboundMessage inbound, Instant now) {
+    private Uni<Void> amend(InboundMessage inbound) {
         return Message.<Message>find("inboxId = ?1 and providerMessageId = ?2", inbound.inboxId(), inbound.target())
                 .firstResult()
                 .map(target -> {
@@ -74,49 +229,12 @@ public class ConversationService {
                 });
     }
 
-    private Uni<Contact> contact(InboundMessage inbound, Instant now) {
-        InboundMessage.Contact source = inbound.contact();
-        return Contact.findBySource(inbound.inboxId(), source.sourceId()).flatMap(existing -> {
-            if (existing != null) {
-                if (source.displayName() != null && !source.displayName().equals(existing.displayName)) {
-                    existing.displayName = source.displayName();
-                }
-                return Uni.createFrom().item(existing);
-            }
-            Contact contact = new Contact();
-            contact.id = UUID.randomUUID();
-            contact.inboxId = inbound.inboxId();
-            contact.sourceId = source.sourceId();
-            contact.displayName = source.displayName();
-            contact.createdAt = now;
-            return contact.<Contact>persist();
-        });
+    private Uni<Duration> window(String inboxId) {
+        return InboxSettings.<InboxSettings>findById(inboxId)
+                .map(settings -> settings == null ? reopenWindow : Duration.ofMinutes(settings.reopenWindowMinutes));
     }
 
-    private Uni<Conversation> start(InboundMessage inbound, Contact contact, Instant now) {
-        Conversation conversation = new Conversation();
-        conversation.id = UUID.randomUUID();
-        conversation.inboxId = inbound.inboxId();
-        conversation.channel = inbound.channel();
-        conversation.threadKey = inbound.threadKey();
-        conversation.contactId = contact.id;
-        conversation.team = inbound.team();
-        conversation.status = ConversationStatus.OPEN;
-        conversation.priority = Priority.MEDIUM;
-        conversation.createdAt = now;
-        conversation.updatedAt = now;
-        conversation.lastMessageAt = inbound.sentAt();
-        return conversation
-                .<Conversation>persist()
-                .call(created -> outbox.conversationEvent(
-                        EventTypes.CONVERSATION_CREATED,
-                        created.id,
-                        now,
-                        new ConversationEvents.Created(
-                                created.id, created.inboxId, created.channel, created.team, contact.id, now)));
-    }
-
-    private Uni<Void> addMessage(Conversation conversation, InboundMessage inbound, Instant now) {
+    private Uni<Message> addMessage(Conversation conversation, InboundMessage inbound, Instant now) {
         Message message = new Message();
         message.id = UUID.randomUUID();
         message.conversationId = conversation.id;
@@ -130,9 +248,18 @@ public class ConversationService {
         message.autoReply = inbound.autoReply();
         message.sentAt = inbound.sentAt();
         message.createdAt = now;
+        if (!inbound.echo() && !inbound.autoReply() && inbound.text() != null) {
+            message.language = languages.detect(inbound.text());
+            message.sentiment =
+                    sentiment.analyze(inbound.text(), message.language).lower();
+            if (message.language != null && conversation.language == null) {
+                conversation.language = message.language;
+            }
+            conversation.sentiment = message.sentiment;
+        }
         if (inbound.sentAt().isAfter(conversation.lastMessageAt)) {
             conversation.lastMessageAt = inbound.sentAt();
         }
-        return messages.append(conversation, message, now);
+        return messages.append(conversation, message, now).replaceWith(message);
     }
 }

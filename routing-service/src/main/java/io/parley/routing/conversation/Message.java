@@ -13,6 +13,8 @@ import java.util.UUID;
 public class Message extends PanacheEntityBase {
     public static final String INCOMING = "incoming";
     public static final String OUTGOING = "outgoing";
+    /** A private note by an agent, never sent. */
+    public static final String NOTE = "note";
 
     @Id
     public UUID id;
@@ -56,6 +58,10 @@ public class Message extends PanacheEntityBase {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
+
+    public String language;
+
+    public String sentiment;
 
     @Column(name = "sent_at")
     public Instant sentAt;

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * Agents' replies as the channels report them: each delivery result becomes an outgoing message of its conversation
- * (failed ones too, with the reason, so the agent sees them), and later receipts move its status forward.
+ * (failed ones too, with the reason, so the agent sees them), and later receipts move its status forward. A delivered
+ * reply of an agent (not of an automation) meets the response SLAs.
  */
 @ApplicationScoped
 public class ReplyService {
@@ -18,9 +19,13 @@ public class ReplyService {
     static final List<String> PROGRESS = List.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
 
     private final MessageLog messages;
+    private final ConversationActions actions;
+    private final java.time.Clock clock;
 
-    public ReplyService(MessageLog messages) {
+    public ReplyService(MessageLog messages, ConversationActions actions, java.time.Clock clock) {
         this.messages = messages;
+        this.actions = actions;
+        this.clock = clock;
     }
 
     public Uni<Void> record(OutboundResult result) {
@@ -28,7 +33,7 @@ public class ReplyService {
             if (conversation == null) {
                 return Uni.createFrom().voidItem();
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Message message = new Message();
             message.id = UUID.randomUUID();
             message.conversationId = conversation.id;
@@ -42,7 +47,12 @@ public class ReplyService {
             message.deliveryError = result.error();
             message.sentAt = result.at();
             message.createdAt = now;
-            return messages.append(conversation, message, now);
+            boolean answered =
+                    OutboundResult.DELIVERED.equals(result.status()) && AutomatedMessages.byAgent(result.agent());
+            return messages.append(conversation, message, now)
+                    .call(() -> answered
+                            ? actions.agentReplied(conversation, result.agent(), now)
+                            : Uni.createFrom().voidItem());
         });
     }
 

@@ -4,6 +4,8 @@ import io.parley.contracts.ConversationEvents;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.EventTypes;
+import io.parley.contracts.OutboundMessage;
+import io.parley.contracts.Topics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -31,6 +33,14 @@ public class Outbox {
                         conversationId, messageId, inboxId, channel, direction, text, sentAt));
     }
 
+    /** A message for ingest to deliver to the customer; its result comes back like an agent's reply's. */
+    public Uni<Void> outbound(OutboundMessage message) {
+        String key = message.conversationId().toString();
+        EventEnvelope envelope = EventCodec.envelope(
+                message.replyId(), EventTypes.MESSAGE_OUTBOUND, "reply", key, message.requestedAt(), message);
+        return persist(envelope, Topics.OUTBOUND_MESSAGES, message.requestedAt());
+    }
+
     public Uni<Void> conversationEvent(String type, UUID conversationId, Instant occurredAt, Object payload) {
         EventEnvelope envelope = EventCodec.envelope(
                 UUID.randomUUID(),
@@ -39,7 +49,12 @@ public class Outbox {
                 conversationId.toString(),
                 occurredAt,
                 payload);
+        return persist(envelope, Topics.CONVERSATION_EVENTS, occurredAt);
+    }
+
+    private Uni<Void> persist(EventEnvelope envelope, String topic, Instant occurredAt) {
         OutboxEvent event = new OutboxEvent();
+        event.topic = topic;
         event.eventId = envelope.eventId();
         event.aggregateType = envelope.aggregateType();
         event.aggregateId = envelope.aggregateId();

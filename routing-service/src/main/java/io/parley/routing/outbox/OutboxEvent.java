@@ -27,6 +27,9 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "aggregate_id")
     public String aggregateId;
 
+    /** parley.conversation-events, or parley.outbound-messages for what routing sends the customer itself. */
+    public String topic;
+
     public String type;
 
     /** The whole envelope as it goes on the topic. */

@@ -1,5 +1,6 @@
 package io.parley.routing.outbox;
 
+import io.parley.contracts.Topics;
 import io.parley.reactive.CallerContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -24,13 +25,16 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final MutinyEmitter<String> emitter;
+    private final MutinyEmitter<String> conversationEvents;
+    private final MutinyEmitter<String> outbound;
     private final int batchSize;
 
     public OutboxRelay(
-            @Channel("conversation-events") MutinyEmitter<String> emitter,
+            @Channel("conversation-events") MutinyEmitter<String> events,
+            @Channel("outbound-messages") MutinyEmitter<String> outbound,
             @ConfigProperty(name = "parley.outbox.batch-size") int batchSize) {
-        this.emitter = emitter;
+        this.conversationEvents = events;
+        this.outbound = outbound;
         this.batchSize = batchSize;
     }
 
@@ -68,10 +72,11 @@ public class OutboxRelay {
                 .iterable(events)
                 .onItem()
                 .transformToUniAndConcatenate(event -> CallerContext.resumeOnCallerContext(
-                                emitter.sendMessage(Message.of(event.payload)
-                                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                                                .withKey(event.aggregateId)
-                                                .build())))
+                                (Topics.OUTBOUND_MESSAGES.equals(event.topic) ? outbound : conversationEvents)
+                                        .sendMessage(Message.of(event.payload)
+                                                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                                                        .withKey(event.aggregateId)
+                                                        .build())))
                         .invoke(() -> event.publishedAt = Instant.now()))
                 .collect()
                 .asList()

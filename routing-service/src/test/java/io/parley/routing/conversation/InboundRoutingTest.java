@@ -108,7 +108,7 @@ class InboundRoutingTest {
     }
 
     @Test
-    void publishesCreatedMessageCreatedAndAssignedEvents() {
+    void publishesCreatedMessageCreatedQueuedAndAssignedEvents() {
         addMember(team, "agent-z");
         try (TopicProbe events = new TopicProbe(bootstrap(), Topics.CONVERSATION_EVENTS)) {
             send(inbound("m-ev", "cust-ev", "Events please"));
@@ -120,15 +120,16 @@ class InboundRoutingTest {
                                     .filter(r -> conversationId.equals(r.key()))
                                     .map(r -> EventCodec.decode(r.value()))
                                     .toList(),
-                            list -> list.size() >= 3);
+                            list -> list.size() >= 4);
             assertEquals(
                     List.of(
                             EventTypes.CONVERSATION_CREATED,
                             EventTypes.CONVERSATION_MESSAGE_CREATED,
+                            EventTypes.CONVERSATION_QUEUED,
                             EventTypes.CONVERSATION_ASSIGNED),
                     ofConversation.stream().map(EventEnvelope::type).toList());
             assertEquals(
-                    "agent-z", ofConversation.get(2).payload().get("assignee").asText());
+                    "agent-z", ofConversation.get(3).payload().get("assignee").asText());
             assertEquals("api", ofConversation.get(0).payload().get("channel").asText());
         }
     }

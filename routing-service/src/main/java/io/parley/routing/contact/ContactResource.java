@@ -1,0 +1,168 @@
+package io.parley.routing.contact;
+
+import io.parley.problem.ProblemException;
+import io.parley.routing.conversation.Conversation;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One person's profile across channels: identities, attributes, shared notes and every conversation. */
+@Path("/contacts/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContactResource {
+    public record Identity(
+            UUID contactId, String inboxId, String sourceId, String displayName, String email, String phone) {}
+
+    public record NoteView(UUID id, String author, String text, Instant createdAt) {}
+
+    public record HistoryEntry(
+            UUID conversationId,
+            String inboxId,
+            String channel,
+            String status,
+            Instant createdAt,
+            Instant lastMessageAt) {}
+
+    public record Profile(
+            UUID id,
+            String displayName,
+            List<Identity> identities,
+            Map<String, String> attributes,
+            List<NoteView> notes,
+            List<HistoryEntry> conversations) {}
+
+    public record NoteRequest(String author, String text) {}
+
+    public record MergeRequest(UUID into) {}
+
+    private final ContactService contacts;
+    private final Clock clock;
+
+    public ContactResource(ContactService contacts, Clock clock) {
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    @GET
+    @WithSession
+    public Uni<Profile> get(@PathParam("id") String id) {
+        return profile(parse(id));
+    }
+
+    @PATCH
+    @Path("/attributes")
+    @WithTransaction
+    public Uni<Profile> attributes(@PathParam("id") String id, Map<String, String> changes) {
+        if (changes == null) {
+            throw ProblemException.unprocessable("a JSON object of attributes is required");
+        }
+        return find(parse(id))
+                .flatMap(contact -> Contact.<Contact>findById(contact.profileId()))
+                .flatMap(profile -> {
+                    Map<String, String> attributes = new java.util.LinkedHashMap<>(ContactService.attributes(profile));
+                    changes.forEach((key, value) -> {
+                        if (value == null) attributes.remove(key);
+                        else attributes.put(key, value);
+                    });
+                    profile.attributes = ContactService.write(attributes);
+                    return profile(profile.id);
+                });
+    }
+
+    @POST
+    @Path("/notes")
+    @WithTransaction
+    public Uni<NoteView> note(@PathParam("id") String id, NoteRequest request) {
+        if (request == null
+                || request.author() == null
+                || request.text() == null
+                || request.text().isBlank()) {
+            throw ProblemException.unprocessable("author and text are required");
+        }
+        return find(parse(id)).flatMap(contact -> {
+            ContactNote note = new ContactNote();
+            note.id = UUID.randomUUID();
+            note.contactId = contact.profileId();
+            note.author = request.author();
+            note.body = request.text();
+            note.createdAt = clock.instant();
+            return note.persist().replaceWith(new NoteView(note.id, note.author, note.body, note.createdAt));
+        });
+    }
+
+    @POST
+    @Path("/merge")
+    @WithTransaction
+    public Uni<Profile> merge(@PathParam("id") String id, MergeRequest request) {
+        if (request == null || request.into() == null) {
+            throw ProblemException.unprocessable("into (the contact to merge into) is required");
+        }
+        return contacts.merge(parse(id), request.into()).flatMap(profile -> profile(profile.id));
+    }
+
+    private static Uni<Contact> find(UUID id) {
+        return Contact.<Contact>findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("No contact " + id + "."));
+    }
+
+    private static Uni<Profile> profile(UUID id) {
+        return find(id).flatMap(contact -> Contact.<Contact>findById(contact.profileId()))
+                .flatMap(profile -> Contact.<Contact>list("id = ?1 or mergedInto = ?1 order by createdAt", profile.id)
+                        .flatMap(identities -> ContactNote.<ContactNote>list(
+                                        "contactId = ?1 order by createdAt", profile.id)
+                                .flatMap(notes -> Conversation.<Conversation>list(
+                                                "contactId in ?1 order by createdAt desc",
+                                                identities.stream()
+                                                        .map(c -> c.id)
+                                                        .toList())
+                                        .map(conversations -> new Profile(
+                                                profile.id,
+                                                profile.displayName,
+                                                identities.stream()
+                                                        .map(c -> new Identity(
+                                                                c.id,
+                                                                c.inboxId,
+                                                                c.sourceId,
+                                                                c.displayName,
+                                                                c.email,
+                                                                c.phone))
+                                                        .toList(),
+                                                ContactService.attributes(profile),
+                                                notes.stream()
+                                                        .map(n -> new NoteView(n.id, n.author, n.body, n.createdAt))
+                                                        .toList(),
+                                                conversations.stream()
+                                                        .map(c -> new HistoryEntry(
+                                                                c.id,
+                                                                c.inboxId,
+                                                                c.channel,
+                                                                c.status.lower(),
+                                                                c.createdAt,
+                                                                c.lastMessageAt))
+                                                        .toList())))));
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No contact " + id + ".");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.parley.routing.hours;
+
+import io.parley.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+@Path("/business-hours/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BusinessHoursResource {
+    public record BusinessHoursView(
+            String id, String timeZone, Map<String, List<String>> weekly, List<String> holidays, String awayMessage) {
+        static BusinessHoursView of(BusinessHours hours) {
+            return new BusinessHoursView(
+                    hours.id, hours.timeZone, hours.weeklyMap(), hours.holidayList(), hours.awayMessage);
+        }
+    }
+
+    private final Clock clock;
+
+    public BusinessHoursResource(Clock clock) {
+        this.clock = clock;
+    }
+
+    @GET
+    @WithSession
+    public Uni<BusinessHoursView> get(@PathParam("id") String id) {
+        return BusinessHours.<BusinessHours>findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("No business hours " + id + "."))
+                .map(BusinessHoursView::of);
+    }
+
+    @PUT
+    @WithTransaction
+    public Uni<BusinessHoursView> put(@PathParam("id") String id, BusinessHoursView body) {
+        if (body == null || body.timeZone() == null) {
+            throw ProblemException.unprocessable("timeZone is required");
+        }
+        try {
+            BusinessHours.calendar(body.timeZone(), body.weekly(), body.holidays());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unprocessable(e.getMessage());
+        }
+        return BusinessHours.<BusinessHours>findById(id).flatMap(existing -> {
+            BusinessHours hours = existing != null ? existing : new BusinessHours();
+            hours.id = id;
+            hours.timeZone = body.timeZone();
+            hours.weekly = BusinessHours.write(body.weekly() == null ? Map.of() : body.weekly());
+            hours.holidays = BusinessHours.write(body.holidays() == null ? List.of() : body.holidays());
+            hours.awayMessage = body.awayMessage();
+            hours.updatedAt = clock.instant();
+            return (existing != null ? Uni.createFrom().item(hours) : hours.<BusinessHours>persist())
+                    .map(BusinessHoursView::of);
+        });
+    }
+}

@@ -1,0 +1,86 @@
+package io.parley.routing.sla;
+
+import io.parley.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.stream.Stream;
+
+@Path("/sla-policies/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SlaPolicyResource {
+    public record SlaPolicyView(
+            String id,
+            Integer firstResponseMinutes,
+            Integer nextResponseMinutes,
+            Integer resolutionMinutes,
+            boolean businessHours,
+            Integer unansweredMinutes,
+            String escalationTeam) {
+        static SlaPolicyView of(SlaPolicy p) {
+            return new SlaPolicyView(
+                    p.id,
+                    p.firstResponseMinutes,
+                    p.nextResponseMinutes,
+                    p.resolutionMinutes,
+                    p.businessHours,
+                    p.unansweredMinutes,
+                    p.escalationTeam);
+        }
+    }
+
+    private final Clock clock;
+
+    public SlaPolicyResource(Clock clock) {
+        this.clock = clock;
+    }
+
+    @GET
+    @WithSession
+    public Uni<SlaPolicyView> get(@PathParam("id") String id) {
+        return SlaPolicy.<SlaPolicy>findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("No SLA policy " + id + "."))
+                .map(SlaPolicyView::of);
+    }
+
+    /** Applies to timers started from now on; running timers keep the target they started with. */
+    @PUT
+    @WithTransaction
+    public Uni<SlaPolicyView> put(@PathParam("id") String id, SlaPolicyView body) {
+        if (body == null) {
+            throw ProblemException.unprocessable("a policy body is required");
+        }
+        if (Stream.of(
+                        body.firstResponseMinutes(),
+                        body.nextResponseMinutes(),
+                        body.resolutionMinutes(),
+                        body.unansweredMinutes())
+                .anyMatch(m -> m != null && m < 1)) {
+            throw ProblemException.unprocessable("targets are whole minutes, at least 1");
+        }
+        return SlaPolicy.<SlaPolicy>findById(id).flatMap(existing -> {
+            SlaPolicy policy = existing != null ? existing : new SlaPolicy();
+            policy.id = id;
+            policy.firstResponseMinutes = body.firstResponseMinutes();
+            policy.nextResponseMinutes = body.nextResponseMinutes();
+            policy.resolutionMinutes = body.resolutionMinutes();
+            policy.businessHours = body.businessHours();
+            policy.unansweredMinutes = body.unansweredMinutes();
+            policy.escalationTeam = body.escalationTeam();
+            policy.updatedAt = clock.instant();
+            return (existing != null ? Uni.createFrom().item(policy) : policy.<SlaPolicy>persist())
+                    .map(SlaPolicyView::of);
+        });
+    }
+}

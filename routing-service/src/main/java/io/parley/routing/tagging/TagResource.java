@@ -1,0 +1,71 @@
+package io.parley.routing.tagging;
+
+import io.parley.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The tag taxonomy. Deleting a tag takes it off every conversation. */
+@Path("/tags")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TagResource {
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    public record TagView(String name, String description) {}
+
+    private final Clock clock;
+
+    public TagResource(Clock clock) {
+        this.clock = clock;
+    }
+
+    @GET
+    @WithSession
+    public Uni<List<TagView>> list() {
+        return Tag.<Tag>listAll(Sort.by("name"))
+                .map(tags -> tags.stream()
+                        .map(t -> new TagView(t.name, t.description))
+                        .toList());
+    }
+
+    @PUT
+    @Path("/{name}")
+    @WithTransaction
+    public Uni<TagView> put(@PathParam("name") String name, TagView body) {
+        if (!NAME.matcher(name).matches()) {
+            throw ProblemException.unprocessable("tag names are lower-case letters, digits and dashes");
+        }
+        return Tag.<Tag>findById(name).flatMap(existing -> {
+            Tag tag = existing != null ? existing : new Tag();
+            tag.name = name;
+            tag.description = body == null ? tag.description : body.description();
+            if (existing == null) {
+                tag.createdAt = clock.instant();
+                return tag.<Tag>persist().map(t -> new TagView(t.name, t.description));
+            }
+            return Uni.createFrom().item(new TagView(tag.name, tag.description));
+        });
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @WithTransaction
+    public Uni<Void> delete(@PathParam("name") String name) {
+        return ConversationTag.delete("tag", name)
+                .flatMap(removed -> Tag.deleteById(name))
+                .replaceWithVoid();
+    }
+}

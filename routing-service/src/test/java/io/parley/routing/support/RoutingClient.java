@@ -1,0 +1,175 @@
+package io.parley.routing.support;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.parley.contracts.EventCodec;
+import io.parley.contracts.EventEnvelope;
+import io.parley.contracts.EventTypes;
+import io.parley.contracts.InboundMessage;
+import io.parley.contracts.OutboundResult;
+import io.parley.contracts.Topics;
+import io.parley.stack.testing.TopicWriter;
+import io.restassured.common.mapper.TypeRef;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * What routing tests do over and over, through the real broker and routing's HTTP API: write ingest's events to
+ * Kafka, call the API as the gateway would, wait for what routing stored in PostgreSQL.
+ */
+public final class RoutingClient implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(20);
+
+    public final String inbox;
+    public final String team;
+    private final TopicWriter writer;
+
+    public RoutingClient() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        this.inbox = "inbox-" + suffix;
+        this.team = "team-" + suffix;
+        this.writer = new TopicWriter(bootstrap());
+    }
+
+    public static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** A customer's message on the team's inbox; the thread is the customer. */
+    public void customer(String providerId, String customer, String text) {
+        customer(providerId, customer, text, b -> {});
+    }
+
+    public void customer(String providerId, String customer, String text, Consumer<InboundMessage.Builder> customise) {
+        Instant now = Instant.now();
+        InboundMessage.Builder builder = InboundMessage.builder()
+                .inbox(inbox, "api", team)
+                .providerMessageId(providerId)
+                .threadKey(customer)
+                .contact(customer, "Customer " + customer)
+                .text(text)
+                .sentAt(now)
+                .receivedAt(now);
+        customise.accept(builder);
+        InboundMessage message = builder.build();
+        writer.send(
+                Topics.INBOUND_MESSAGES,
+                message.conversationKey(),
+                EventCodec.encode(EventCodec.envelope(
+                        UUID.randomUUID(),
+                        EventTypes.MESSAGE_INBOUND,
+                        "inbound-message",
+                        message.conversationKey(),
+                        now,
+                        message)));
+    }
+
+    /** ingest reporting an agent's reply as delivered. */
+    public void delivered(String conversationId, String customer, String agent, String text) {
+        Instant now = Instant.now();
+        String key = inbox + ":" + customer;
+        OutboundResult result = new OutboundResult(
+                UUID.randomUUID(),
+                UUID.fromString(conversationId),
+                inbox,
+                "api",
+                customer,
+                OutboundResult.DELIVERED,
+                "out-" + UUID.randomUUID(),
+                text,
+                agent,
+                null,
+                1,
+                now);
+        writer.send(
+                Topics.INBOUND_MESSAGES,
+                key,
+                EventCodec.encode(EventCodec.envelope(
+                        UUID.randomUUID(), EventTypes.MESSAGE_OUTBOUND_RESULT, "inbound-message", key, now, result)));
+    }
+
+    public List<Map<String, Object>> conversations() {
+        return given().queryParam("inbox", inbox)
+                .get("/conversations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(new TypeRef<>() {});
+    }
+
+    public List<Map<String, Object>> awaitConversations(Predicate<List<Map<String, Object>>> until) {
+        return await().atMost(WAIT).until(this::conversations, until);
+    }
+
+    public Map<String, Object> awaitConversationOf(String customer, Predicate<Map<String, Object>> until) {
+        return await().atMost(WAIT)
+                .until(
+                        () -> conversations().stream()
+                                .filter(c -> customer.equals(((Map<?, ?>) c.get("contact")).get("sourceId")))
+                                .filter(until)
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
+    }
+
+    public Map<String, Object> detail(String id) {
+        return given().get("/conversations/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(new TypeRef<>() {});
+    }
+
+    public void member(String team, String agent, Object body) {
+        var request = given().contentType(ContentType.JSON);
+        if (body != null) request.body(body);
+        request.put("/teams/" + team + "/members/" + agent).then().statusCode(204);
+    }
+
+    public void policy(String team, Map<String, Object> policy) {
+        given().contentType(ContentType.JSON)
+                .body(policy)
+                .put("/teams/" + team + "/policy")
+                .then()
+                .statusCode(200);
+    }
+
+    public void availability(String agent, String availability) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("availability", availability))
+                .put("/agents/" + agent + "/availability")
+                .then()
+                .statusCode(200);
+    }
+
+    public void status(String conversationId, String status) {
+        given().contentType(ContentType.JSON)
+                .header("X-Parley-Actor", "carol")
+                .body(Map.of("status", status))
+                .put("/conversations/" + conversationId + "/status")
+                .then()
+                .statusCode(204);
+    }
+
+    public static String customerOf(Map<String, Object> conversation) {
+        return (String) ((Map<?, ?>) conversation.get("contact")).get("sourceId");
+    }
+
+    public static List<EventEnvelope> decode(
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> EventCodec.decode(r.value())).toList();
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}
