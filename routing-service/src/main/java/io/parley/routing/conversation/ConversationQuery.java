@@ -32,11 +32,11 @@ public record ConversationQuery(
         if (priority != null) conditions.add("priority = :priority");
         if (channel != null) conditions.add("channel = :channel");
         if (tag != null) {
-            conditions.add("exists (select 1 from ConversationTag t where t.conversationId = id and t.tag = :tag)");
+            conditions.add("id in (select t.conversationId from ConversationTag t where t.tag = :tag)");
         }
         if (text != null && !text.isBlank()) {
-            conditions.add("exists (select 1 from Message m where m.conversationId = id"
-                    + " and m.direction <> 'note' and lower(m.content) like :text escape '!')");
+            conditions.add("id in (select m.conversationId from Message m"
+                    + " where m.direction <> 'note' and lower(m.content) like :text escape '!')");
         }
         return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
     }

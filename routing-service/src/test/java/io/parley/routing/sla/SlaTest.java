@@ -1,0 +1,266 @@
+package io.parley.routing.sla;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.contracts.EventCodec;
+import io.parley.contracts.EventEnvelope;
+import io.parley.contracts.EventTypes;
+import io.parley.contracts.Topics;
+import io.parley.routing.support.MutableClock;
+import io.parley.routing.support.RoutingClient;
+import io.parley.stack.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.common.mapper.TypeRef;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SLA timers on business hours with the clock moved by the test: due dates across a weekend, pausing while pending, a
+ * breach found by the durable checker and escalated, the away message and the overnight hand-off.
+ */
+@QuarkusTest
+class SlaTest {
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final List<String> DAY = List.of("09:00-12:00", "13:00-17:00");
+
+    @Inject
+    MutableClock clock;
+
+    RoutingClient routing;
+    String agent;
+    String escalation;
+
+    @BeforeEach
+    void setUp() {
+        routing = new RoutingClient();
+        agent = "a-" + routing.team;
+        escalation = "esc-" + routing.team;
+        routing.member(routing.team, agent, null);
+        routing.member(escalation, "senior-" + routing.team, null);
+        put(
+                "/business-hours/" + routing.team,
+                Map.of(
+                        "timeZone",
+                        "Europe/Berlin",
+                        "weekly",
+                        Map.of("monday", DAY, "tuesday", DAY, "wednesday", DAY, "thursday", DAY, "friday", DAY),
+                        "holidays",
+                        List.of("2026-12-25"),
+                        "awayMessage",
+                        "We are closed; we answer from 9:00 on working days."));
+        put(
+                "/sla-policies/" + routing.team,
+                Map.of(
+                        "firstResponseMinutes", 30,
+                        "nextResponseMinutes", 60,
+                        "resolutionMinutes", 480,
+                        "businessHours", true,
+                        "escalationTeam", escalation));
+        put(
+                "/teams/" + routing.team + "/settings",
+                Map.of("businessHoursId", routing.team, "slaPolicyId", routing.team));
+    }
+
+    @AfterEach
+    void tearDown() {
+        routing.close();
+        clock.reset();
+    }
+
+    static Instant berlin(String local) {
+        return LocalDateTime.parse(local).atZone(BERLIN).toInstant();
+    }
+
+    @Test
+    void aFridayEveningQuestionIsDueMondayMorningAndABreachEscalates() {
+        clock.set(berlin("2026-11-27T16:50"));
+        try (TopicProbe events = new TopicProbe(RoutingClient.bootstrap(), Topics.CONVERSATION_EVENTS)) {
+            routing.customer("m1", "cust-1", "Where is my parcel?");
+            String id = (String) routing.awaitConversationOf("cust-1", c -> c.get("assignee") != null)
+                    .get("id");
+
+            Map<String, Object> firstResponse = timer(id, "first_response");
+            // 10 minutes on Friday, 20 on Monday: the weekend does not count.
+            assertEquals(berlin("2026-11-30T09:20").toString(), firstResponse.get("dueAt"));
+            assertEquals("running", firstResponse.get("state"));
+
+            clock.set(berlin("2026-11-30T09:19"));
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> "running".equals(timer(id, "first_response").get("state")));
+
+            clock.set(berlin("2026-11-30T09:21"));
+            await().atMost(RoutingClient.WAIT)
+                    .until(() -> "breached".equals(timer(id, "first_response").get("state")));
+
+            Map<String, Object> escalated = routing.detail(id);
+            assertEquals("high", escalated.get("priority"));
+            assertEquals(escalation, escalated.get("team"));
+            EventEnvelope breach = await().atMost(RoutingClient.WAIT)
+                    .until(() -> of(events, id, EventTypes.SLA_BREACHED), java.util.Objects::nonNull);
+            JsonNode payload = breach.payload();
+            assertEquals("first_response", payload.get("metric").asText());
+            assertEquals(escalation, payload.get("escalatedTo").asText());
+            assertEquals("supervisors", payload.get("notifyRole").asText());
+            assertEquals(agent, payload.get("assignee").asText());
+            // The resolution clock still runs: 8 working hours from Friday 16:50 are 10 minutes on Friday, Monday's 7
+            // hours and 50 minutes on Tuesday.
+            assertEquals(
+                    berlin("2026-12-01T09:50").toString(),
+                    timer(id, "resolution").get("dueAt"));
+        }
+    }
+
+    @Test
+    void pendingPausesTheClockAndTheFirstReplyMeetsIt() {
+        clock.set(berlin("2026-12-01T10:00"));
+        try (TopicProbe events = new TopicProbe(RoutingClient.bootstrap(), Topics.CONVERSATION_EVENTS)) {
+            routing.customer("m1", "cust-1", "Can I change my address?");
+            String id = (String) routing.awaitConversationOf("cust-1", c -> c.get("assignee") != null)
+                    .get("id");
+
+            clock.set(berlin("2026-12-01T10:10"));
+            routing.status(id, "pending");
+            Map<String, Object> paused = timer(id, "first_response");
+            assertEquals("paused", paused.get("state"));
+            assertEquals(600, ((Number) paused.get("consumedSeconds")).intValue());
+
+            clock.set(berlin("2026-12-01T14:00"));
+            routing.status(id, "open");
+            // 20 minutes were left.
+            assertEquals(
+                    berlin("2026-12-01T14:20").toString(),
+                    timer(id, "first_response").get("dueAt"));
+
+            clock.set(berlin("2026-12-01T14:05"));
+            routing.delivered(id, "cust-1", agent, "Yes, done.");
+            await().atMost(RoutingClient.WAIT)
+                    .until(() -> "met".equals(timer(id, "first_response").get("state")));
+            EventEnvelope firstReply = await().atMost(RoutingClient.WAIT)
+                    .until(() -> of(events, id, EventTypes.CONVERSATION_FIRST_REPLY), java.util.Objects::nonNull);
+            assertEquals(agent, firstReply.payload().get("agent").asText());
+            // 10:00 → 14:05 is 4h05 on the wall clock but 3h05 of work (lunch 12–13).
+            assertEquals(
+                    Duration.ofMinutes(185).toSeconds(),
+                    firstReply.payload().get("businessSeconds").asLong());
+
+            // The customer writes again: the next-response clock starts.
+            clock.set(berlin("2026-12-01T15:00"));
+            routing.customer("m2", "cust-1", "And the invoice address too?");
+            await().atMost(RoutingClient.WAIT)
+                    .until(() -> timers(id).stream()
+                            .anyMatch(t -> "next_response".equals(t.get("metric"))
+                                    && berlin("2026-12-01T16:00").toString().equals(t.get("dueAt"))));
+
+            routing.status(id, "resolved");
+            List<Map<String, Object>> ended = timers(id);
+            assertTrue(
+                    ended.stream().noneMatch(t -> "running".equals(t.get("state")) || "paused".equals(t.get("state"))));
+            assertEquals("met", timer(id, "resolution").get("state"));
+        }
+    }
+
+    @Test
+    void outsideHoursTheCustomerHearsSoOnceAndTheOvernightTeamTakesOver() {
+        String night = "night-" + routing.team;
+        routing.member(night, "owl-" + routing.team, null);
+        put(
+                "/teams/" + routing.team + "/settings",
+                Map.of("businessHoursId", routing.team, "slaPolicyId", routing.team, "overnightTeam", night));
+        clock.set(berlin("2026-12-25T11:00")); // a holiday
+        try (TopicProbe outbound = new TopicProbe(RoutingClient.bootstrap(), Topics.OUTBOUND_MESSAGES)) {
+            routing.customer("m1", "cust-1", "Anyone there?");
+            Map<String, Object> conversation =
+                    routing.awaitConversationOf("cust-1", c -> ("owl-" + routing.team).equals(c.get("assignee")));
+            assertEquals(night, conversation.get("team"));
+            String id = (String) conversation.get("id");
+            routing.customer("m2", "cust-1", "Hello???");
+            await().atMost(RoutingClient.WAIT)
+                    .until(() -> ((List<?>) routing.detail(id).get("messages")).size() == 2);
+
+            List<EventEnvelope> sent = await().atMost(RoutingClient.WAIT)
+                    .until(
+                            () -> outbound.records().stream()
+                                    .filter(r -> id.equals(r.key()))
+                                    .map(r -> EventCodec.decode(r.value()))
+                                    .toList(),
+                            list -> !list.isEmpty());
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> outbound.records().stream()
+                                    .filter(r -> id.equals(r.key()))
+                                    .count()
+                            == 1);
+            assertEquals(
+                    "We are closed; we answer from 9:00 on working days.",
+                    sent.get(0).payload().get("text").asText());
+            assertEquals("cust-1", sent.get(0).payload().get("recipientId").asText());
+        }
+    }
+
+    @Test
+    void badCalendarsAndPoliciesAreRefusedWithProblemDetails() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("timeZone", "Mars/Olympus"))
+                .put("/business-hours/broken")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("firstResponseMinutes", 0))
+                .put("/sla-policies/broken")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("slaPolicyId", "no-such-policy"))
+                .put("/teams/" + routing.team + "/settings")
+                .then()
+                .statusCode(422);
+    }
+
+    static EventEnvelope of(TopicProbe events, String conversationId, String type) {
+        return events.records().stream()
+                .filter(r -> conversationId.equals(r.key()))
+                .map(r -> EventCodec.decode(r.value()))
+                .filter(e -> type.equals(e.type()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    static List<Map<String, Object>> timers(String id) {
+        return given().get("/conversations/" + id + "/sla")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(new TypeRef<>() {});
+    }
+
+    static Map<String, Object> timer(String id, String metric) {
+        return timers(id).stream()
+                .filter(t -> metric.equals(t.get("metric")))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no " + metric + " timer on " + id));
+    }
+
+    static void put(String path, Map<String, Object> body) {
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .put(path)
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+}
