@@ -1,0 +1,240 @@
+package io.parley.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.parley.contracts.EventCodec;
+import io.parley.contracts.EventTypes;
+import io.parley.contracts.InboundMessage;
+import io.parley.contracts.Topics;
+import io.parley.stack.KafkaNode;
+import io.parley.stack.Ports;
+import io.parley.stack.PostgresNode;
+import io.parley.stack.ServiceNode;
+import io.parley.stack.testing.TopicWriter;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two routing-service processes in one consumer group, on one database, assigning to agents who work in two teams at
+ * once: no conversation is ever assigned twice and no agent is ever over capacity, while messages arrive on every
+ * partition and agents resolve conversations through both instances at the same time.
+ */
+class TwoRoutingInstancesTest {
+    static final int AGENTS = 4;
+    static final int CAPACITY = 3;
+    static final int PER_TEAM = 24;
+
+    static PostgresNode postgres;
+    static KafkaNode kafka;
+    static ServiceNode first;
+    static ServiceNode second;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of(System.getProperty("parley.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path runtime = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "race-");
+        postgres = PostgresNode.start(
+                runtime.resolve("postgres"),
+                Ports.free(),
+                List.of("routing"),
+                PostgresNode.Binaries.EMBEDDED,
+                false,
+                () -> {});
+        kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
+        Map<String, String> config = Map.of(
+                "parley.db.port", Integer.toString(postgres.port()),
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "parley.queue.sweep-interval", "2s");
+        first = ServiceNode.start(
+                "routing-service",
+                root.resolve("routing-service"),
+                Ports.free(),
+                config,
+                runtime.resolve("logs-1"),
+                false,
+                () -> {});
+        second = ServiceNode.start(
+                "routing-service",
+                root.resolve("routing-service"),
+                Ports.free(),
+                config,
+                runtime.resolve("logs-2"),
+                false,
+                () -> {});
+    }
+
+    @AfterAll
+    static void stop() {
+        for (var node : new Object[] {second, first}) {
+            if (node instanceof ServiceNode service) service.stop();
+        }
+        if (kafka != null) kafka.stop();
+        if (postgres != null) postgres.stop();
+    }
+
+    @Test
+    void noConversationIsAssignedTwiceAndNoAgentExceedsCapacity() throws Exception {
+        List<String> teams = List.of("race-a", "race-b");
+        for (int i = 0; i < teams.size(); i++) {
+            String api = i == 0 ? first.url() : second.url();
+            for (int a = 1; a <= AGENTS; a++) {
+                given().put(api + "/teams/" + teams.get(i) + "/members/racer-" + a)
+                        .then()
+                        .statusCode(204);
+            }
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("strategy", "least_loaded", "capacity", CAPACITY))
+                    .put(api + "/teams/" + teams.get(i) + "/policy")
+                    .then()
+                    .statusCode(200);
+        }
+        awaitBothInstancesConsume();
+
+        try (TopicWriter writer = new TopicWriter(kafka.bootstrapServers())) {
+            for (int n = 0; n < PER_TEAM; n++) {
+                for (String team : teams) {
+                    send(writer, team, "customer-" + n);
+                }
+            }
+        }
+
+        int full = AGENTS * CAPACITY;
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("select count(*) from conversation") == 2L * PER_TEAM
+                        && count("select count(*) from conversation where assignee is not null") == full);
+        assertInvariants();
+
+        // Agents resolve through both instances at once; the queue refills their places, never beyond them.
+        List<String> toResolve = ids("select id from conversation where assignee is not null order by id limit 8");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < toResolve.size(); i++) {
+                String api = i % 2 == 0 ? first.url() : second.url();
+                String id = toResolve.get(i);
+                calls.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                        .header("X-Parley-Actor", "racer")
+                        .body(Map.of("status", "resolved"))
+                        .put(api + "/conversations/" + id + "/status")
+                        .statusCode()));
+            }
+            for (Future<Integer> call : calls) {
+                assertEquals(204, call.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("select count(*) from conversation where assignee is not null and status = 'OPEN'")
+                        == full);
+        assertInvariants();
+        assertEquals(full + toResolve.size(), count("select count(*) from assignment"));
+    }
+
+    private static void assertInvariants() throws SQLException {
+        assertEquals(
+                0,
+                count("select count(*) from (select conversation_id from assignment group by conversation_id"
+                        + " having count(*) > 1) twice"),
+                "a conversation was assigned twice");
+        Map<String, Long> load = new HashMap<>();
+        try (Connection db = db();
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select assignee, count(*) from conversation where status in ('OPEN', 'PENDING')"
+                                + " and assignee is not null group by assignee")) {
+            while (rows.next()) {
+                load.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        assertEquals(AGENTS, load.size(), "every agent works: " + load);
+        load.forEach((agent, open) -> assertTrue(open <= CAPACITY, agent + " holds " + open + " > " + CAPACITY));
+    }
+
+    private static void awaitBothInstancesConsume() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> admin
+                                    .describeConsumerGroups(List.of("routing-service"))
+                                    .all()
+                                    .get()
+                                    .get("routing-service")
+                                    .members()
+                                    .stream()
+                                    .filter(m ->
+                                            !m.assignment().topicPartitions().isEmpty())
+                                    .count()
+                            == 2);
+        }
+    }
+
+    private static void send(TopicWriter writer, String team, String customer) {
+        Instant now = Instant.now();
+        InboundMessage message = InboundMessage.builder()
+                .inbox("inbox-" + team, "api", team)
+                .providerMessageId(UUID.randomUUID().toString())
+                .threadKey(customer)
+                .contact(customer, customer)
+                .text("Hello from " + customer)
+                .sentAt(now)
+                .receivedAt(now)
+                .build();
+        writer.send(
+                Topics.INBOUND_MESSAGES,
+                message.conversationKey(),
+                EventCodec.encode(EventCodec.envelope(
+                        UUID.randomUUID(),
+                        EventTypes.MESSAGE_INBOUND,
+                        "inbound-message",
+                        message.conversationKey(),
+                        now,
+                        message)));
+    }
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl("routing"), PostgresNode.USER, "");
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection db = db();
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static List<String> ids(String sql) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection db = db();
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+}
