@@ -35,7 +35,13 @@ public final class ConversationEvents {
             UUID conversationId, String inboxId, String from, String to, String actor, Instant at) {}
 
     public record StatusChanged(
-            UUID conversationId, String inboxId, String from, String to, Instant snoozedUntil, String actor, Instant at) {}
+            UUID conversationId,
+            String inboxId,
+            String from,
+            String to,
+            Instant snoozedUntil,
+            String actor,
+            Instant at) {}
 
     /** The first reply of an agent (not of an automation): response time in wall-clock and business seconds. */
     public record FirstReply(

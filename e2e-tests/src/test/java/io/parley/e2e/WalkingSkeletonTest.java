@@ -180,27 +180,35 @@ class WalkingSkeletonTest {
                 .statusCode(200)
                 .body("accepted", equalTo(1));
 
-        // Sales' roster is carol, sam: the team's first conversation goes to carol.
+        // Sales' roster is carol and sam; whoever round-robin picked answers.
         String carol = token("carol");
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> given().auth()
                         .oauth2(carol)
-                        .get(gateway() + "/api/conversations?assignee=me&team=sales")
+                        .get(gateway() + "/api/conversations?team=sales")
                         .then()
                         .statusCode(200)
-                        .body("find { it.channel == 'telegram' }.contact.displayName", equalTo("Olga")));
+                        .body("find { it.channel == 'telegram' }.contact.displayName", equalTo("Olga"))
+                        .body("find { it.channel == 'telegram' }.assignee", org.hamcrest.Matchers.notNullValue()));
+        String assignee = given().auth()
+                .oauth2(carol)
+                .get(gateway() + "/api/conversations?team=sales")
+                .then()
+                .extract()
+                .path("find { it.channel == 'telegram' }.assignee");
+        String answering = token(assignee);
 
-        // carol answers; ingest delivers through the (WireMock) Bot API; the outcome lands on the conversation.
+        // The agent answers; ingest delivers through the (WireMock) Bot API; the outcome lands on the conversation.
         telegramApi.stubFor(WireMock.post(WireMock.urlPathEqualTo("/bot123:bot-token/sendMessage"))
                 .willReturn(WireMock.okJson("{\"ok\":true,\"result\":{\"message_id\":8,\"chat\":{\"id\":42}}}")));
         String id = given().auth()
-                .oauth2(carol)
+                .oauth2(answering)
                 .get(gateway() + "/api/conversations?assignee=me&team=sales")
                 .then()
                 .extract()
                 .path("find { it.channel == 'telegram' }.id");
         given().auth()
-                .oauth2(carol)
+                .oauth2(answering)
                 .contentType("application/json")
                 .body("{\"text\":\"Да, от 10 мест — скидка 15%.\"}")
                 .post(gateway() + "/api/conversations/" + id + "/replies")
@@ -209,16 +217,106 @@ class WalkingSkeletonTest {
                 .body("status", equalTo("queued"));
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> given().auth()
-                        .oauth2(carol)
+                        .oauth2(answering)
                         .get(gateway() + "/api/conversations/" + id)
                         .then()
                         .body("messages[1].direction", equalTo("outgoing"))
-                        .body("messages[1].agent", equalTo("carol"))
+                        .body("messages[1].agent", equalTo(assignee))
                         .body("messages[1].deliveryStatus", equalTo("delivered"))
                         .body("messages[1].providerMessageId", equalTo("42:8")));
         telegramApi.verify(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/bot123:bot-token/sendMessage"))
                 .withRequestBody(WireMock.matchingJsonPath("$.chat_id", WireMock.equalTo("42")))
                 .withRequestBody(WireMock.matchingJsonPath("$.reply_parameters.message_id", WireMock.equalTo("7"))));
+    }
+
+    @Test
+    void rulesRouteASalesLeadAndAgentsWorkItThroughTheGateway() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        sendWebhook("m-" + run + "-lead", "lead-" + run, "Lena", "Could you send me a quote for 50 seats?");
+
+        String carol = token("carol");
+        String path = "find { it.contact.sourceId == 'lead-" + run + "' }";
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(carol)
+                        .get(gateway() + "/api/conversations?tag=sales-lead")
+                        .then()
+                        .statusCode(200)
+                        .body(path + ".team", equalTo("sales"))
+                        .body(path + ".assignee", org.hamcrest.Matchers.notNullValue()));
+        String id = given().auth()
+                .oauth2(carol)
+                .get(gateway() + "/api/conversations?tag=sales-lead")
+                .then()
+                .extract()
+                .path(path + ".id");
+
+        String sam = token("sam");
+        given().auth()
+                .oauth2(sam)
+                .contentType("application/json")
+                .body("{\"priority\":\"high\"}")
+                .put(gateway() + "/api/conversations/" + id + "/priority")
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(sam)
+                .contentType("application/json")
+                .body("{\"text\":\"Big account, loop in carol\"}")
+                .post(gateway() + "/api/conversations/" + id + "/notes")
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(sam)
+                .contentType("application/json")
+                .body("{}")
+                .post(gateway() + "/api/conversations/" + id + "/assign")
+                .then()
+                .statusCode(204);
+        // alice works in support: a sales conversation is not hers to touch.
+        given().auth()
+                .oauth2(token("alice"))
+                .contentType("application/json")
+                .body("{\"tag\":\"ugc\"}")
+                .post(gateway() + "/api/conversations/" + id + "/tags")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(carol)
+                .contentType("application/json")
+                .body("{\"status\":\"resolved\"}")
+                .put(gateway() + "/api/conversations/" + id + "/status")
+                .then()
+                .statusCode(204);
+
+        given().auth()
+                .oauth2(sam)
+                .get(gateway() + "/api/conversations/" + id)
+                .then()
+                .statusCode(200)
+                .body("priority", equalTo("high"))
+                .body("assignee", equalTo("sam"))
+                .body("status", equalTo("resolved"))
+                .body("tags", equalTo(java.util.List.of("sales-lead")))
+                .body("messages[1].direction", equalTo("note"))
+                .body("messages[1].agent", equalTo("sam"));
+
+        given().auth()
+                .oauth2(sam)
+                .contentType("application/json")
+                .body("{\"availability\":\"away\"}")
+                .put(gateway() + "/api/me/availability")
+                .then()
+                .statusCode(200)
+                .body("availability", equalTo("away"));
+        given().auth()
+                .oauth2(sam)
+                .contentType("application/json")
+                .body("{\"availability\":\"online\"}")
+                .put(gateway() + "/api/me/availability")
+                .then()
+                .statusCode(200)
+                .body("availability", equalTo("online"));
     }
 
     @Test

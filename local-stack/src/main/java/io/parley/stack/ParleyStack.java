@@ -19,9 +19,11 @@ import java.util.function.Consumer;
 public final class ParleyStack {
     public static final List<String> DATABASES = List.of("ingest", "routing", "metrics");
     public static final String DEMO_INBOX = "demo-web";
-    /** Demo rosters mirroring the realm's groups (see parley-realm.json). */
-    public static final Map<String, List<String>> DEMO_TEAMS =
-            Map.of("support", List.of("alice", "bob", "carol"), "sales", List.of("carol", "sam"));
+    /** Demo rosters mirroring the realm's groups (see parley-realm.json); escalation has no group: carol, a supervisor, works it. */
+    public static final Map<String, List<String>> DEMO_TEAMS = Map.of(
+            "support", List.of("alice", "bob", "carol"),
+            "sales", List.of("carol", "sam"),
+            "escalation", List.of("carol"));
 
     public record Options(
             Path root,

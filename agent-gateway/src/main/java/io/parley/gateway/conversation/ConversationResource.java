@@ -39,15 +39,25 @@ public class ConversationResource {
         this.identity = identity;
     }
 
-    /** @param assignee "me" for the caller's own conversations */
+    /**
+     * @param assignee "me" for the caller's own conversations, "none" for unassigned ones
+     * @param q words to find in the conversation's messages
+     */
     @GET
     public Uni<JsonNode> list(
             @QueryParam("assignee") String assignee,
             @QueryParam("team") String team,
             @QueryParam("status") String status,
+            @QueryParam("tag") String tag,
+            @QueryParam("priority") String priority,
+            @QueryParam("channel") String channel,
+            @QueryParam("inbox") String inbox,
+            @QueryParam("q") String q,
             @QueryParam("limit") Integer limit) {
         TeamScope.Filters filters = TeamScope.conversationFilters(Agent.of(identity), assignee, team);
-        return Downstream.call(SERVICE, routing.search(filters.assignee(), filters.teams(), status, limit));
+        return Downstream.call(
+                SERVICE,
+                routing.search(filters.assignee(), filters.teams(), status, tag, priority, channel, inbox, q, limit));
     }
 
     @GET

@@ -2,25 +2,79 @@ package io.parley.gateway.downstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** routing-service's conversation API; the gateway passes its JSON through after deciding who may see it. */
+/**
+ * routing-service's conversation API; the gateway passes its JSON through after deciding who may see and do what, and
+ * names the caller in X-Parley-Actor.
+ */
 @RegisterRestClient(configKey = "routing")
 @Path("/conversations")
+@Consumes(MediaType.APPLICATION_JSON)
 public interface RoutingClient {
+    String ACTOR = "X-Parley-Actor";
+
     @GET
     Uni<JsonNode> search(
             @QueryParam("assignee") String assignee,
             @QueryParam("team") List<String> teams,
             @QueryParam("status") String status,
+            @QueryParam("tag") String tag,
+            @QueryParam("priority") String priority,
+            @QueryParam("channel") String channel,
+            @QueryParam("inbox") String inbox,
+            @QueryParam("q") String text,
             @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/{id}")
     Uni<JsonNode> detail(@PathParam("id") String id);
+
+    @GET
+    @Path("/{id}/sla")
+    Uni<JsonNode> sla(@PathParam("id") String id);
+
+    @POST
+    @Path("/{id}/assign")
+    Uni<Void> assign(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
+
+    @POST
+    @Path("/{id}/unassign")
+    Uni<Void> unassign(@PathParam("id") String id, @HeaderParam(ACTOR) String actor);
+
+    @POST
+    @Path("/{id}/transfer")
+    Uni<Void> transfer(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
+
+    @POST
+    @Path("/{id}/tags")
+    Uni<Void> tag(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
+
+    @DELETE
+    @Path("/{id}/tags/{tag}")
+    Uni<Void> untag(@PathParam("id") String id, @PathParam("tag") String tag, @HeaderParam(ACTOR) String actor);
+
+    @PUT
+    @Path("/{id}/priority")
+    Uni<Void> priority(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
+
+    @PUT
+    @Path("/{id}/status")
+    Uni<Void> status(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
+
+    @POST
+    @Path("/{id}/notes")
+    Uni<Void> note(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
 }

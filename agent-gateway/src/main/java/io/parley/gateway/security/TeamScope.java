@@ -9,6 +9,8 @@ import java.util.List;
  */
 public final class TeamScope {
     public static final String ME = "me";
+    /** Unassigned conversations: the team queue, which agents of the team may look at. */
+    public static final String NONE = "none";
 
     private TeamScope() {}
 
@@ -18,6 +20,15 @@ public final class TeamScope {
         String effectiveAssignee = ME.equals(assignee) ? agent.username() : assignee;
         if (agent.seesAllTeams()) {
             return new Filters(effectiveAssignee, team == null ? List.of() : List.of(team));
+        }
+        if (NONE.equals(effectiveAssignee)) {
+            if (team != null && !agent.teams().contains(team)) {
+                throw new ForbiddenException("You are not a member of team " + team + ".");
+            }
+            if (agent.teams().isEmpty()) {
+                throw new ForbiddenException("Agents without a team have no queue to look at.");
+            }
+            return new Filters(NONE, team == null ? agent.teams() : List.of(team));
         }
         if (effectiveAssignee != null && !effectiveAssignee.equals(agent.username())) {
             throw new ForbiddenException("Agents can only list their own conversations or their teams'.");

@@ -103,6 +103,35 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void agentsTakeConversationsOnlyForThemselvesAndSayOnlyKnownAvailabilities() {
+        String alice = token("alice");
+        given().auth()
+                .oauth2(alice)
+                .contentType("application/json")
+                .body("{\"agent\":\"bob\"}")
+                .post("/api/conversations/" + java.util.UUID.randomUUID() + "/assign")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("themselves"));
+        given().auth()
+                .oauth2(alice)
+                .contentType("application/json")
+                .body("{\"availability\":\"sleeping\"}")
+                .put("/api/me/availability")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token("guest"))
+                .contentType("application/json")
+                .body("{\"availability\":\"online\"}")
+                .put("/api/me/availability")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void aReplyNeedsTextAndAReachableConversation() {
         String alice = token("alice");
         given().auth()

@@ -33,6 +33,15 @@ class TeamScopeTest {
     }
 
     @Test
+    void agentsSeeTheirTeamsQueue() {
+        assertEquals(
+                new TeamScope.Filters("none", List.of("support")), TeamScope.conversationFilters(ALICE, "none", null));
+        assertThrows(ForbiddenException.class, () -> TeamScope.conversationFilters(ALICE, "none", "sales"));
+        assertThrows(ForbiddenException.class, () -> TeamScope.conversationFilters(LONER, "none", null));
+        assertEquals(new TeamScope.Filters("none", List.of()), TeamScope.conversationFilters(CAROL, "none", null));
+    }
+
+    @Test
     void supervisorsSeeEveryTeamAndAgent() {
         assertEquals(new TeamScope.Filters(null, List.of()), TeamScope.conversationFilters(CAROL, null, null));
         assertEquals(

@@ -1,0 +1,133 @@
+package io.parley.gateway.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.gateway.downstream.Downstream;
+import io.parley.gateway.downstream.RoutingClient;
+import io.parley.gateway.security.Agent;
+import io.parley.gateway.security.TeamScope;
+import io.parley.problem.ProblemException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * What agents do to a conversation they may see: take it or (supervisors) give it to someone, transfer, tag, set
+ * priority and status, snooze, leave a private note. routing-service applies it, with the caller as the actor.
+ */
+@Path("/api/conversations/{id}")
+@RolesAllowed({Agent.AGENT, Agent.SUPERVISOR, Agent.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConversationActionsResource {
+    static final String SERVICE = "routing-service";
+
+    public record AssignRequest(String agent) {}
+
+    private final RoutingClient routing;
+    private final SecurityIdentity identity;
+
+    public ConversationActionsResource(@RestClient RoutingClient routing, SecurityIdentity identity) {
+        this.routing = routing;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/sla")
+    public Uni<JsonNode> sla(@PathParam("id") String id) {
+        return act(id, actor -> routing.sla(id));
+    }
+
+    /** Agents may only take a conversation themselves ("me" or their own name); supervisors assign anyone. */
+    @POST
+    @Path("/assign")
+    public Uni<Void> assign(@PathParam("id") String id, AssignRequest request) {
+        Agent agent = Agent.of(identity);
+        String target = request == null || request.agent() == null || TeamScope.ME.equals(request.agent())
+                ? agent.username()
+                : request.agent();
+        if (!agent.seesAllTeams() && !target.equals(agent.username())) {
+            throw new ForbiddenException("Agents can only assign conversations to themselves.");
+        }
+        return act(id, actor -> routing.assign(id, actor, Map.of("agent", target)));
+    }
+
+    @POST
+    @Path("/unassign")
+    public Uni<Void> unassign(@PathParam("id") String id) {
+        return act(id, actor -> routing.unassign(id, actor));
+    }
+
+    @POST
+    @Path("/transfer")
+    public Uni<Void> transfer(@PathParam("id") String id, Map<String, Object> body) {
+        return act(id, actor -> routing.transfer(id, actor, required(body, "team")));
+    }
+
+    @POST
+    @Path("/tags")
+    public Uni<Void> tag(@PathParam("id") String id, Map<String, Object> body) {
+        return act(id, actor -> routing.tag(id, actor, required(body, "tag")));
+    }
+
+    @DELETE
+    @Path("/tags/{tag}")
+    public Uni<Void> untag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        return act(id, actor -> routing.untag(id, tag, actor));
+    }
+
+    @PUT
+    @Path("/priority")
+    public Uni<Void> priority(@PathParam("id") String id, Map<String, Object> body) {
+        return act(id, actor -> routing.priority(id, actor, required(body, "priority")));
+    }
+
+    /** {"status": "open|pending|snoozed|resolved", "snoozedUntil": "2026-12-01T09:00:00Z"} */
+    @PUT
+    @Path("/status")
+    public Uni<Void> status(@PathParam("id") String id, Map<String, Object> body) {
+        return act(id, actor -> routing.status(id, actor, required(body, "status")));
+    }
+
+    @POST
+    @Path("/notes")
+    public Uni<Void> note(@PathParam("id") String id, Map<String, Object> body) {
+        return act(id, actor -> routing.note(id, actor, required(body, "text")));
+    }
+
+    private static Map<String, Object> required(Map<String, Object> body, String field) {
+        if (body == null
+                || body.get(field) == null
+                || body.get(field).toString().isBlank()) {
+            throw ProblemException.unprocessable(field + " is required");
+        }
+        return body;
+    }
+
+    /** Checks the caller may see the conversation, then lets routing act in their name. */
+    private <T> Uni<T> act(String id, Function<String, Uni<T>> action) {
+        Agent agent = Agent.of(identity);
+        return Downstream.call(SERVICE, routing.detail(id))
+                .invoke(conversation -> {
+                    if (!TeamScope.maySee(
+                            agent,
+                            conversation.path("team").asText(null),
+                            conversation.path("assignee").asText(null))) {
+                        throw new ForbiddenException("This conversation belongs to another team.");
+                    }
+                })
+                .flatMap(conversation -> Downstream.call(SERVICE, action.apply(agent.username())));
+    }
+}

@@ -1,0 +1,21 @@
+package io.parley.gateway.downstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** routing-service's agent availability. */
+@RegisterRestClient(configKey = "routing")
+@Path("/agents")
+@Consumes(MediaType.APPLICATION_JSON)
+public interface AgentsClient {
+    @PUT
+    @Path("/{agent}/availability")
+    Uni<JsonNode> availability(@PathParam("agent") String agent, Map<String, Object> body);
+}
