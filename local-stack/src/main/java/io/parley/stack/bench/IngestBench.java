@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -233,13 +232,7 @@ public final class IngestBench {
         }
 
         double percentile(double p) {
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            Arrays.sort(sorted);
-            int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
-            return sorted[Math.max(0, index)] / 1e6;
+            return Latencies.percentileMillis(latencies, p);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.parley.contracts.ConversationEvents;
 import io.parley.contracts.EventTypes;
 import io.parley.routing.conversation.Conversation;
 import io.parley.routing.conversation.ConversationStatus;
+import io.parley.routing.conversation.Priority;
 import io.parley.routing.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.LockMode;
 
 /**
  * Serves a team's queue: conversations waiting without an agent, highest priority first, then longest waiting. Runs
@@ -94,17 +96,20 @@ public class AssignmentService {
 
     private static Uni<List<Conversation>> queued(String teamId) {
         return Panache.getSession()
-                .flatMap(session -> session.flush()
-                        .chain(() -> session.createNativeQuery(
-                                        "select * from conversation where team = :team and assignee is null"
-                                                + " and status = 'OPEN' and waiting_since is not null"
-                                                + " order by case priority when 'URGENT' then 0 when 'HIGH' then 1"
-                                                + " when 'MEDIUM' then 2 else 3 end, waiting_since, id"
-                                                + " limit :limit for update skip locked",
-                                        Conversation.class)
-                                .setParameter("team", teamId)
-                                .setParameter("limit", PASS)
-                                .getResultList()));
+                .flatMap(session -> session.createSelectionQuery(
+                                "from Conversation where team = :team and assignee is null and status = :open"
+                                        + " and waitingSince is not null"
+                                        + " order by case priority when :urgent then 0 when :high then 1"
+                                        + " when :medium then 2 else 3 end, waitingSince, id",
+                                Conversation.class)
+                        .setParameter("team", teamId)
+                        .setParameter("open", ConversationStatus.OPEN)
+                        .setParameter("urgent", Priority.URGENT)
+                        .setParameter("high", Priority.HIGH)
+                        .setParameter("medium", Priority.MEDIUM)
+                        .setMaxResults(PASS)
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                        .getResultList());
     }
 
     private Uni<Integer> assignInOrder(

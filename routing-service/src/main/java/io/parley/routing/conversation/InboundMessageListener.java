@@ -18,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Consumes what ingest publishes: customers' messages, the outcome of agents' replies, and channel receipts. The
  * processed-event mark, the conversation changes and the outgoing events
- * commit together, so a redelivered record changes nothing; the relay publishes right after the commit.
+ * commit together, so a redelivered record changes nothing; the relay starts publishing right after the commit,
+ * without holding up the next record.
  */
 @ApplicationScoped
 public class InboundMessageListener {
@@ -49,7 +50,7 @@ public class InboundMessageListener {
                 .retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .atMost(5)
-                .call(() -> relay.publishPending().onFailure().recoverWithItem(0))
+                .invoke(relay::publishSoon)
                 .replaceWithVoid();
     }
 

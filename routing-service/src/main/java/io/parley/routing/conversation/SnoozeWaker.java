@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 /** Reopens snoozed conversations whose time has come; rows are claimed with SKIP LOCKED across instances. */
@@ -45,11 +46,13 @@ public class SnoozeWaker {
     public Uni<Integer> wakeDue() {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(
-                                        "select * from conversation where status = 'SNOOZED' and snoozed_until <= :now"
-                                                + " limit 100 for update skip locked",
+                        .flatMap(session -> session.createSelectionQuery(
+                                        "from Conversation where status = :snoozed and snoozedUntil <= :now",
                                         Conversation.class)
+                                .setParameter("snoozed", ConversationStatus.SNOOZED)
                                 .setParameter("now", now)
+                                .setMaxResults(100)
+                                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
                                 .getResultList())
                         .flatMap(due -> open(due, 0, now).replaceWith(due.size())))
                 .call(count -> count == 0

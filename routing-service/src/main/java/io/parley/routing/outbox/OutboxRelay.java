@@ -4,35 +4,44 @@ import io.parley.contracts.Topics;
 import io.parley.reactive.CallerContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox events to Kafka, oldest first, and marks them published once the broker acknowledged
- * them. Rows are claimed with SKIP LOCKED, so several relays (after each commit, on the poll, on other instances) never
- * publish the same batch concurrently; a crash between ack and mark can repeat an event, which consumers ignore by id.
+ * them. A crash between ack and mark can repeat an event, which consumers ignore by id.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean again = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Vertx vertx;
     private final MutinyEmitter<String> conversationEvents;
     private final MutinyEmitter<String> outbound;
     private final int batchSize;
 
     public OutboxRelay(
+            Vertx vertx,
             @Channel("conversation-events") MutinyEmitter<String> events,
             @Channel("outbound-messages") MutinyEmitter<String> outbound,
             @ConfigProperty(name = "parley.outbox.batch-size") int batchSize) {
+        this.vertx = vertx;
         this.conversationEvents = events;
         this.outbound = outbound;
         this.batchSize = batchSize;
@@ -52,15 +61,76 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    /** @return how many events were published */
+    /**
+     * Publishes what is pending, now or right after the relay already running here. One relay at a time per instance
+     * (a caller arriving meanwhile makes the running one look again) and per database (a locked row; an instance
+     * that does not get it leaves its rows to the holder's next round or its own poll): two relays taking turns on a
+     * conversation's rows could otherwise publish its events out of order.
+     *
+     * @return how many events this call published
+     */
     public Uni<Integer> publishPending() {
+        again.set(true);
+        return runIfIdle();
+    }
+
+    /**
+     * Starts publishing without making the caller wait: the consumer goes on with its next record while the relay
+     * talks to Kafka. Runs on a context of its own, since a reactive session belongs to the context it was opened on.
+     */
+    public void publishSoon() {
+        again.set(true);
+        if (running.get()) {
+            return;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> runIfIdle()
+                .subscribe()
+                .with(
+                        published -> {},
+                        failure -> LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage())));
+    }
+
+    private Uni<Integer> runIfIdle() {
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().item(0);
+        }
+        return rounds(0)
+                .onTermination()
+                .invoke(() -> running.set(false))
+                // A request that came after the last round looked and before running was cleared.
+                .flatMap(published -> again.get()
+                        ? runIfIdle().map(more -> published + more)
+                        : Uni.createFrom().item(published));
+    }
+
+    private Uni<Integer> rounds(int published) {
+        if (!again.getAndSet(false)) {
+            return Uni.createFrom().item(published);
+        }
+        return round().flatMap(count -> {
+            if (count == batchSize) {
+                again.set(true); // more behind this batch
+            }
+            return rounds(published + count);
+        });
+    }
+
+    private Uni<Integer> round() {
         return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select * from outbox_event where published_at is null order by seq"
-                                        + " limit :limit for update skip locked",
-                                OutboxEvent.class)
-                        .setParameter("limit", batchSize)
-                        .getResultList())
+                .flatMap(session -> session.createSelectionQuery(
+                                "from OutboxRelayLock where id = :row", OutboxRelayLock.class)
+                        .setParameter("row", OutboxRelayLock.ROW)
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                        .getResultList()
+                        .flatMap(lock -> lock.isEmpty()
+                                ? Uni.createFrom().item(List.<OutboxEvent>of())
+                                : session.createSelectionQuery(
+                                                "from OutboxEvent where publishedAt is null order by seq",
+                                                OutboxEvent.class)
+                                        .setMaxResults(batchSize)
+                                        .getResultList()))
                 .flatMap(this::publishInOrder));
     }
 
@@ -71,7 +141,10 @@ public class OutboxRelay {
         return Multi.createFrom()
                 .iterable(events)
                 .onItem()
-                .transformToUniAndConcatenate(event -> CallerContext.resumeOnCallerContext(
+                // Sends are issued in seq order and the idempotent producer keeps that order per partition, so they
+                // need
+                // not wait for each other's acknowledgement.
+                .transformToUniAndMerge(event -> CallerContext.resumeOnCallerContext(
                                 (Topics.OUTBOUND_MESSAGES.equals(event.topic) ? outbound : conversationEvents)
                                         .sendMessage(Message.of(event.payload)
                                                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,12 +52,13 @@ public class SlaBreachChecker {
     public Uni<Integer> checkNow() {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(
-                                        "select * from sla_timer where state = 'RUNNING' and due_at <= :now"
-                                                + " order by due_at limit :limit for update skip locked",
+                        .flatMap(session -> session.createSelectionQuery(
+                                        "from SlaTimer where state = :running and dueAt <= :now order by dueAt",
                                         SlaTimer.class)
+                                .setParameter("running", SlaTimer.State.RUNNING)
                                 .setParameter("now", now)
-                                .setParameter("limit", BATCH)
+                                .setMaxResults(BATCH)
+                                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
                                 .getResultList())
                         .flatMap(timers -> breach(timers, 0, now).replaceWith(timers.size())))
                 .call(count -> count == 0

@@ -63,10 +63,14 @@ class InboundRoutingTest {
         Map<String, String> assigneeByCustomer = new java.util.HashMap<>();
         conversations.forEach(c -> assigneeByCustomer.put(
                 (String) ((Map<?, ?>) c.get("contact")).get("sourceId"), (String) c.get("assignee")));
-        assertEquals(Map.of("cust-1", "agent-a", "cust-2", "agent-b", "cust-3", "agent-a"), assigneeByCustomer);
+        // Threads on different partitions are routed side by side, so which customer came first is not fixed; the
+        // alternation is: one agent twice, the other once (RoundRobinSelectorTest pins the exact order).
+        Map<String, Long> perAgent = assigneeByCustomer.values().stream()
+                .collect(java.util.stream.Collectors.groupingBy(a -> a, java.util.stream.Collectors.counting()));
+        assertEquals(List.of(1L, 2L), perAgent.values().stream().sorted().toList());
+        assertEquals(java.util.Set.of("agent-a", "agent-b"), perAgent.keySet());
 
         String first = conversations.stream()
-                .filter(c -> "agent-a".equals(c.get("assignee")))
                 .filter(c -> "cust-1".equals(((Map<?, ?>) c.get("contact")).get("sourceId")))
                 .map(c -> (String) c.get("id"))
                 .findFirst()
@@ -98,7 +102,7 @@ class InboundRoutingTest {
                 EventCodec.payload(original, InboundMessage.class)));
         send(inbound("m-after", "cust-1", "Second message"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             String id = conversationsOfInbox().get(0).get("id").toString();
             given().get("/conversations/" + id)
                     .then()
@@ -169,7 +173,7 @@ class InboundRoutingTest {
                 b -> b.kind(InboundMessage.Kind.DELETE).target("m-hi")));
         send(inbound("m-last", "cust-1", "Bye"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             String id = conversationsOfInbox().get(0).get("id").toString();
             given().get("/conversations/" + id)
                     .then()

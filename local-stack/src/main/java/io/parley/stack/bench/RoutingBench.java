@@ -1,0 +1,309 @@
+package io.parley.stack.bench;
+
+import io.parley.contracts.EventCodec;
+import io.parley.contracts.EventEnvelope;
+import io.parley.contracts.EventTypes;
+import io.parley.contracts.InboundMessage;
+import io.parley.contracts.Topics;
+import io.parley.contracts.WebhookSignature;
+import io.parley.stack.KafkaNode;
+import io.parley.stack.ManagedProcess;
+import io.parley.stack.Ports;
+import io.parley.stack.PostgresNode;
+import io.parley.stack.ServiceNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * bench/routing: starts PostgreSQL, Kafka, ingest-service and routing-service on free ports, then measures on this
+ * machine
+ *
+ * <ol>
+ *   <li>routing throughput: N inbound events written to Kafka at once (half of them follow-ups in an existing
+ *       conversation), timed until routing published every message_created;
+ *   <li>webhook-to-assigned latency: signed webhooks at a fixed rate, each a new customer, timed from the request
+ *       leaving to the conversation.assigned event arriving on the conversation-events topic; p50/p99.
+ * </ol>
+ *
+ * Arguments: [messages for the throughput phase, default 4000] [fixed rate per second, default 500] [seconds of the
+ * fixed-rate phase, default 20].
+ */
+public final class RoutingBench {
+    static final String SECRET = "bench-secret-0123456789abcdef";
+    static final String INBOX = "bench-api";
+    static final String TEAM = "bench";
+    static final int AGENTS = 8;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4))
+            .build();
+    /** Bench sequence number → when its message left (nanoTime). */
+    private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+    /** conversation id → bench sequence number of the message that opened it. */
+    private final Map<String, Long> conversationOf = new ConcurrentHashMap<>();
+
+    private final ConcurrentLinkedQueue<Long> assignLatencies = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger burstSeen = new AtomicInteger();
+    private final AtomicLong lastBurstSeen = new AtomicLong();
+    private volatile boolean running = true;
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        Path root = Path.of(System.getProperty("parley.root", ".")).toAbsolutePath();
+        Path runtime = root.resolve(".parley").resolve("bench-routing-" + System.currentTimeMillis());
+        Files.createDirectories(runtime);
+        List<ManagedProcess> started = new ArrayList<>();
+        try {
+            PostgresNode postgres = PostgresNode.start(
+                    runtime.resolve("pg"),
+                    Ports.free(),
+                    List.of("ingest", "routing"),
+                    PostgresNode.Binaries.AUTO,
+                    false,
+                    () -> {});
+            started.add(postgres.process());
+            KafkaNode kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
+            started.add(kafka.process());
+            Map<String, String> config = Map.of(
+                    "parley.db.port", Integer.toString(postgres.port()),
+                    "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                    "quarkus.log.level", "WARN");
+            ServiceNode ingest = ServiceNode.start(
+                    "ingest-service",
+                    root.resolve("ingest-service"),
+                    Ports.free(),
+                    config,
+                    runtime.resolve("logs"),
+                    false,
+                    () -> {});
+            started.add(ingest.process());
+            ServiceNode routing = ServiceNode.start(
+                    "routing-service",
+                    root.resolve("routing-service"),
+                    Ports.free(),
+                    config,
+                    runtime.resolve("logs"),
+                    false,
+                    () -> {});
+            started.add(routing.process());
+            new RoutingBench().run(ingest.url(), routing.url(), kafka.bootstrapServers(), messages, rate, seconds);
+        } finally {
+            java.util.Collections.reverse(started);
+            started.forEach(ManagedProcess::stop);
+        }
+        System.exit(0);
+    }
+
+    void run(String ingest, String routing, String bootstrap, int messages, int rate, int seconds) throws Exception {
+        put(
+                ingest + "/inboxes/" + INBOX,
+                "{\"channel\":\"api\",\"name\":\"Bench\",\"team\":\"" + TEAM + "\",\"secret\":\"" + SECRET + "\"}");
+        for (int i = 1; i <= AGENTS; i++) {
+            put(routing + "/teams/" + TEAM + "/members/bench-agent-" + i, null);
+        }
+        Thread consumer = new Thread(() -> consume(bootstrap), "bench-consumer");
+        consumer.start();
+        System.out.printf(
+                "routing bench: %d messages through Kafka, then %d webhooks/s for %d s through ingest; %d agents%n",
+                messages, rate, seconds, AGENTS);
+        fixedRate(ingest, 5, Math.min(rate, 200), "warmup"); // JIT, pools, topics
+        awaitQuiet(Duration.ofSeconds(30));
+        assignLatencies.clear();
+
+        long burstStart = System.nanoTime();
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            for (int n = 0; n < messages; n++) {
+                String customer = "burst-customer-" + (n / 2);
+                Instant now = Instant.now();
+                InboundMessage message = InboundMessage.builder()
+                        .inbox(INBOX, "api", TEAM)
+                        .providerMessageId("burst-" + n)
+                        .threadKey(customer)
+                        .contact(customer, customer)
+                        .text("burst " + n + ": where is my order?")
+                        .sentAt(now)
+                        .receivedAt(now)
+                        .build();
+                producer.send(new ProducerRecord<>(
+                        Topics.INBOUND_MESSAGES,
+                        message.conversationKey(),
+                        EventCodec.encode(EventCodec.envelope(
+                                UUID.randomUUID(),
+                                EventTypes.MESSAGE_INBOUND,
+                                "bench",
+                                message.conversationKey(),
+                                now,
+                                message))));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (burstSeen.get() < messages && System.nanoTime() < deadline) {
+            Thread.sleep(50); // polling a counter the consumer thread advances; not a wait for the system
+        }
+        double burstSeconds = (lastBurstSeen.get() - burstStart) / 1e9;
+        System.out.printf(
+                "throughput: %d of %d messages routed in %.1f s = %.0f messages/s%n",
+                burstSeen.get(), messages, burstSeconds, burstSeen.get() / burstSeconds);
+
+        awaitQuiet(Duration.ofSeconds(30));
+        int sent = fixedRate(ingest, seconds, rate, "latency");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (assignLatencies.size() < sent && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        System.out.printf(
+                "webhook→assigned at %d/s: sent %d, assigned %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms  (target p99 <= 100 ms)%n",
+                rate,
+                sent,
+                assignLatencies.size(),
+                Latencies.percentileMillis(assignLatencies, 50),
+                Latencies.percentileMillis(assignLatencies, 99),
+                Latencies.percentileMillis(assignLatencies, 100));
+        running = false;
+        consumer.join(5000);
+    }
+
+    /** Open loop: webhooks leave on schedule whether or not earlier ones are answered. @return how many were accepted */
+    private int fixedRate(String ingest, int seconds, int rate, String label) throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        List<java.util.concurrent.CompletableFuture<Void>> inFlight =
+                java.util.Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        AtomicLong sequence = new AtomicLong(label.equals("warmup") ? 1_000_000_000L : 2_000_000_000L);
+        var task = scheduler.scheduleAtFixedRate(
+                () -> {
+                    long n = sequence.incrementAndGet();
+                    byte[] body = String.format(
+                                    "{\"messageId\":\"%s-%d\",\"sender\":{\"id\":\"%s-customer-%d\",\"name\":\"Bench\"},"
+                                            + "\"text\":\"%s %d: my parcel is late\"}",
+                                    label, n, label, n, label, n)
+                            .getBytes(StandardCharsets.UTF_8);
+                    sentAt.put(n, System.nanoTime());
+                    inFlight.add(http.sendAsync(
+                                    HttpRequest.newBuilder(URI.create(ingest + "/webhooks/api/" + INBOX))
+                                            .header("Content-Type", "application/json")
+                                            .header("X-Parley-Signature", WebhookSignature.sign(SECRET, body))
+                                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .handle((response, failure) -> {
+                                if (failure == null && response.statusCode() < 300) accepted.incrementAndGet();
+                                else errors.incrementAndGet();
+                                return null;
+                            }));
+                },
+                0,
+                TimeUnit.SECONDS.toNanos(1) / rate,
+                TimeUnit.NANOSECONDS);
+        scheduler.schedule(() -> task.cancel(false), seconds, TimeUnit.SECONDS).get();
+        scheduler.shutdown();
+        java.util.concurrent.CompletableFuture.allOf(inFlight.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .get(60, TimeUnit.SECONDS);
+        if (errors.get() > 0) {
+            System.out.printf("%s: %d webhooks failed%n", label, errors.get());
+        }
+        return accepted.get();
+    }
+
+    private void consume(String bootstrap) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(Topics.CONVERSATION_EVENTS));
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
+                    seen(EventCodec.decode(record.value()), System.nanoTime());
+                }
+            }
+        }
+    }
+
+    private void seen(EventEnvelope event, long now) {
+        String conversation = event.aggregateId();
+        if (EventTypes.CONVERSATION_MESSAGE_CREATED.equals(event.type())) {
+            String text = event.payload().path("text").asText("");
+            if (text.startsWith("burst ")) {
+                burstSeen.incrementAndGet();
+                lastBurstSeen.set(now);
+            } else if (text.startsWith("latency ")) {
+                conversationOf.putIfAbsent(conversation, Long.parseLong(text.substring(8, text.indexOf(':'))));
+            }
+        } else if (EventTypes.CONVERSATION_ASSIGNED.equals(event.type())) {
+            Long n = conversationOf.remove(conversation);
+            Long sent = n == null ? null : sentAt.remove(n);
+            if (sent != null) {
+                assignLatencies.add(now - sent);
+            }
+        }
+    }
+
+    /** Lets the previous phase's backlog drain so phases do not measure each other. */
+    private void awaitQuiet(Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        int last = -1;
+        while (System.nanoTime() < end) {
+            int now = burstSeen.get() + assignLatencies.size();
+            if (now == last) return;
+            last = now;
+            Thread.sleep(1000);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(config);
+    }
+
+    private void put(String url, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (json == null) {
+            request.PUT(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("PUT " + url + " → " + response.statusCode() + " " + response.body());
+        }
+    }
+}
