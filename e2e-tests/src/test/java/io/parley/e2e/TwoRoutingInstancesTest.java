@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class TwoRoutingInstancesTest {
     static final int AGENTS = 4;
     static final int CAPACITY = 3;
     static final int PER_TEAM = 24;
+    static final int PARTITIONS = 6;
 
     static PostgresNode postgres;
     static KafkaNode kafka;
@@ -66,6 +68,12 @@ class TwoRoutingInstancesTest {
                 false,
                 () -> {});
         kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
+        // Six partitions for two instances of three consumers each: every consumer of both instances gets work.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.INBOUND_MESSAGES, PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
+        }
         Map<String, String> config = Map.of(
                 "parley.db.port", Integer.toString(postgres.port()),
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
@@ -74,7 +82,7 @@ class TwoRoutingInstancesTest {
                 "routing-service",
                 root.resolve("routing-service"),
                 Ports.free(),
-                config,
+                with(config, "routing-a"),
                 runtime.resolve("logs-1"),
                 false,
                 () -> {});
@@ -82,7 +90,7 @@ class TwoRoutingInstancesTest {
                 "routing-service",
                 root.resolve("routing-service"),
                 Ports.free(),
-                config,
+                with(config, "routing-b"),
                 runtime.resolve("logs-2"),
                 false,
                 () -> {});
@@ -177,20 +185,29 @@ class TwoRoutingInstancesTest {
         load.forEach((agent, open) -> assertTrue(open <= CAPACITY, agent + " holds " + open + " > " + CAPACITY));
     }
 
+    private static Map<String, String> with(Map<String, String> config, String clientId) {
+        Map<String, String> named = new HashMap<>(config);
+        named.put("mp.messaging.incoming.inbound-messages.client.id", clientId);
+        return named;
+    }
+
+    /** Both processes hold partitions of the inbound topic, so both route at the same time. */
     private static void awaitBothInstancesConsume() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> admin
-                                    .describeConsumerGroups(List.of("routing-service"))
-                                    .all()
-                                    .get()
-                                    .get("routing-service")
-                                    .members()
-                                    .stream()
-                                    .filter(m ->
-                                            !m.assignment().topicPartitions().isEmpty())
-                                    .count()
-                            == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                List<String> consuming = admin
+                        .describeConsumerGroups(List.of("routing-service"))
+                        .all()
+                        .get()
+                        .get("routing-service")
+                        .members()
+                        .stream()
+                        .filter(m -> !m.assignment().topicPartitions().isEmpty())
+                        .map(m -> m.clientId())
+                        .toList();
+                return consuming.stream().anyMatch(id -> id.startsWith("routing-a"))
+                        && consuming.stream().anyMatch(id -> id.startsWith("routing-b"));
+            });
         }
     }
 

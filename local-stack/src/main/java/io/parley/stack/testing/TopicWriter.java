@@ -33,6 +33,24 @@ public final class TopicWriter implements AutoCloseable {
         }
     }
 
+    /** Sends records without waiting between them (they reach the broker together), then waits for all. */
+    public void sendTogether(String topic, java.util.List<java.util.Map.Entry<String, String>> keyedValues) {
+        java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        keyedValues.forEach(
+                record -> sent.add(producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue()))));
+        producer.flush();
+        for (java.util.concurrent.Future<?> each : sent) {
+            try {
+                each.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("broker did not acknowledge a record for " + topic, e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         producer.close();

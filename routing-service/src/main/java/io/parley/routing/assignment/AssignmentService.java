@@ -59,7 +59,7 @@ public class AssignmentService {
 
     /** @return how many conversations of the team's queue got an agent */
     public Uni<Integer> drain(String teamId, Instant now) {
-        return Team.<Team>findById(teamId, LockModeType.PESSIMISTIC_WRITE).flatMap(team -> {
+        return lockedFresh(Team.class, teamId).flatMap(team -> {
             if (team == null) {
                 return Uni.createFrom().item(0);
             }
@@ -92,6 +92,20 @@ public class AssignmentService {
             return Uni.createFrom().voidItem();
         }
         return unassign(conversation, "reassigned", now).flatMap(v -> apply(conversation, agent, now));
+    }
+
+    /**
+     * The row locked FOR UPDATE and read again under the lock: an entity this session loaded earlier (the team for its
+     * calendar, say) would otherwise keep the state it had before another transaction's commit, e.g. a stale
+     * round-robin cursor.
+     */
+    private static <T> Uni<T> lockedFresh(Class<T> type, Object id) {
+        return Panache.getSession()
+                .flatMap(session -> session.find(type, id)
+                        .flatMap(found -> found == null
+                                ? Uni.createFrom().<T>nullItem()
+                                : session.refresh(found, LockModeType.PESSIMISTIC_WRITE)
+                                        .replaceWith(found)));
     }
 
     private static Uni<List<Conversation>> queued(String teamId) {
@@ -128,7 +142,7 @@ public class AssignmentService {
             return Uni.createFrom().item(false);
         }
         String agent = order.get(i);
-        return Agent.<Agent>findById(agent, LockModeType.PESSIMISTIC_WRITE)
+        return lockedFresh(Agent.class, agent)
                 .flatMap(locked -> locked == null || locked.availability != Availability.ONLINE
                         ? Uni.createFrom().item(-1L)
                         : Conversation.count("assignee = ?1 and status in ?2", agent, LOADED))

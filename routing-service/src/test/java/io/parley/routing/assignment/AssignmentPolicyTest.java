@@ -80,6 +80,25 @@ class AssignmentPolicyTest {
     }
 
     @Test
+    void roundRobinStaysEvenWhenConversationsArriveTogether() {
+        List<String> agents = List.of(a, b, "c-" + routing.team, "d-" + routing.team);
+        agents.forEach(agent -> routing.member(routing.team, agent, null));
+
+        // Different threads land on different partitions and are routed side by side.
+        routing.customersTogether(
+                java.util.stream.IntStream.rangeClosed(1, 12)
+                        .mapToObj(i -> "cust-" + i)
+                        .toList(),
+                "A question");
+
+        List<Map<String, Object>> conversations = routing.awaitConversations(
+                list -> list.size() == 12 && list.stream().allMatch(c -> c.get("assignee") != null));
+        Map<Object, Long> perAgent =
+                conversations.stream().collect(Collectors.groupingBy(c -> c.get("assignee"), Collectors.counting()));
+        assertEquals(Map.of(agents.get(0), 3L, agents.get(1), 3L, agents.get(2), 3L, agents.get(3), 3L), perAgent);
+    }
+
+    @Test
     void roundRobinSkipsAgentsWhoAreNotOnlineAndTheQueueWaitsForThem() {
         routing.member(routing.team, a, null);
         routing.availability(a, "away");

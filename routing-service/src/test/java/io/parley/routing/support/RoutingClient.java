@@ -72,6 +72,33 @@ public final class RoutingClient implements AutoCloseable {
                         message)));
     }
 
+    /** One message from each customer, all reaching the broker at once (so routing handles them side by side). */
+    public void customersTogether(List<String> customers, String text) {
+        Instant now = Instant.now();
+        List<Map.Entry<String, String>> records = new java.util.ArrayList<>();
+        for (String customer : customers) {
+            InboundMessage message = InboundMessage.builder()
+                    .inbox(inbox, "api", team)
+                    .providerMessageId("m-" + customer)
+                    .threadKey(customer)
+                    .contact(customer, "Customer " + customer)
+                    .text(text)
+                    .sentAt(now)
+                    .receivedAt(now)
+                    .build();
+            records.add(Map.entry(
+                    message.conversationKey(),
+                    EventCodec.encode(EventCodec.envelope(
+                            UUID.randomUUID(),
+                            EventTypes.MESSAGE_INBOUND,
+                            "inbound-message",
+                            message.conversationKey(),
+                            now,
+                            message))));
+        }
+        writer.sendTogether(Topics.INBOUND_MESSAGES, records);
+    }
+
     /** ingest reporting an agent's reply as delivered. */
     public void delivered(String conversationId, String customer, String agent, String text) {
         Instant now = Instant.now();
