@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -77,18 +78,24 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "away_sent_at")
     public Instant awaySentAt;
 
-    /** The thread's most recently resolved conversation, for the reopen window and survey answers. */
+    /**
+     * The thread's most recently resolved conversation, for the reopen window and survey answers; locked, like
+     * {@link #findUnresolved}, because the caller may change it while agents act on it through the API.
+     */
     public static Uni<Conversation> findLastResolved(String inboxId, String threadKey) {
         return find(
                         "inboxId = ?1 and threadKey = ?2 and status = ?3 order by resolvedAt desc",
                         inboxId,
                         threadKey,
                         ConversationStatus.RESOLVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
     }
 
+    /** Locked (FOR UPDATE): an agent resolving it through the API must not be overwritten by a message's changes. */
     public static Uni<Conversation> findUnresolved(String inboxId, String threadKey) {
         return find("inboxId = ?1 and threadKey = ?2 and status <> ?3", inboxId, threadKey, ConversationStatus.RESOLVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
     }
 }

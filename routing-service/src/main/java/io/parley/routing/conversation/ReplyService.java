@@ -29,31 +29,33 @@ public class ReplyService {
     }
 
     public Uni<Void> record(OutboundResult result) {
-        return Conversation.<Conversation>findById(result.conversationId()).flatMap(conversation -> {
-            if (conversation == null) {
-                return Uni.createFrom().voidItem();
-            }
-            Instant now = clock.instant();
-            Message message = new Message();
-            message.id = UUID.randomUUID();
-            message.conversationId = conversation.id;
-            message.inboxId = conversation.inboxId;
-            message.providerMessageId = result.providerMessageId();
-            message.direction = Message.OUTGOING;
-            message.kind = "text";
-            message.content = result.text();
-            message.agent = result.agent();
-            message.deliveryStatus = result.status();
-            message.deliveryError = result.error();
-            message.sentAt = result.at();
-            message.createdAt = now;
-            boolean answered =
-                    OutboundResult.DELIVERED.equals(result.status()) && AutomatedMessages.byAgent(result.agent());
-            return messages.append(conversation, message, now)
-                    .call(() -> answered
-                            ? actions.agentReplied(conversation, result.agent(), now)
-                            : Uni.createFrom().voidItem());
-        });
+        return Conversation.<Conversation>findById(
+                        result.conversationId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(conversation -> {
+                    if (conversation == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Instant now = clock.instant();
+                    Message message = new Message();
+                    message.id = UUID.randomUUID();
+                    message.conversationId = conversation.id;
+                    message.inboxId = conversation.inboxId;
+                    message.providerMessageId = result.providerMessageId();
+                    message.direction = Message.OUTGOING;
+                    message.kind = "text";
+                    message.content = result.text();
+                    message.agent = result.agent();
+                    message.deliveryStatus = result.status();
+                    message.deliveryError = result.error();
+                    message.sentAt = result.at();
+                    message.createdAt = now;
+                    boolean answered = OutboundResult.DELIVERED.equals(result.status())
+                            && AutomatedMessages.byAgent(result.agent());
+                    return messages.append(conversation, message, now)
+                            .call(() -> answered
+                                    ? actions.agentReplied(conversation, result.agent(), now)
+                                    : Uni.createFrom().voidItem());
+                });
     }
 
     public Uni<Void> receipt(MessageStatus status) {

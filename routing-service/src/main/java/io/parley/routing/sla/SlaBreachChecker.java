@@ -75,10 +75,21 @@ public class SlaBreachChecker {
             return Uni.createFrom().voidItem();
         }
         SlaTimer timer = timers.get(i);
-        timer.state = SlaTimer.State.BREACHED;
-        timer.endedAt = now;
-        return Conversation.<Conversation>findById(timer.conversationId)
-                .flatMap(conversation -> escalation.breached(timer, conversation, now))
+        // An agent changing the conversation right now holds its row and may be about to stop this very timer: leave
+        // it to the next round rather than wait for that transaction (which waits for this timer's lock).
+        return Panache.getSession()
+                .flatMap(session -> session.createSelectionQuery("from Conversation where id = :id", Conversation.class)
+                        .setParameter("id", timer.conversationId)
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                        .getResultList())
+                .flatMap(locked -> {
+                    if (locked.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    timer.state = SlaTimer.State.BREACHED;
+                    timer.endedAt = now;
+                    return escalation.breached(timer, locked.get(0), now);
+                })
                 .flatMap(v -> breach(timers, i + 1, now));
     }
 }
