@@ -3,6 +3,7 @@ package io.parley.routing.conversation;
 import io.parley.routing.contact.Contact;
 import io.parley.routing.contact.ContactService;
 import io.parley.routing.hours.OutOfHours;
+import io.parley.routing.rules.AutomationRule;
 import io.parley.routing.rules.RuleEngine;
 import io.parley.routing.rules.RuleFacts;
 import io.parley.routing.tagging.ConversationTag;
@@ -35,7 +36,9 @@ public class ConversationRules {
                 .flatMap(contact -> contact == null || contact.mergedInto == null
                         ? Uni.createFrom().item(contact)
                         : Contact.<Contact>findById(contact.mergedInto))
-                .flatMap(profile -> ConversationTag.of(conversation.id)
+                .flatMap(profile -> (triggers.contains(AutomationRule.CONVERSATION_CREATED)
+                                ? Uni.createFrom().item(java.util.List.<String>of()) // a new conversation has no tags
+                                : ConversationTag.of(conversation.id))
                         .flatMap(tags -> outOfHours
                                 .isOpen(conversation.team, now)
                                 .flatMap(open -> {

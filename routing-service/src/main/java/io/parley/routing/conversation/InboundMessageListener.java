@@ -7,8 +7,8 @@ import io.parley.contracts.InboundMessage;
 import io.parley.contracts.MessageStatus;
 import io.parley.contracts.OutboundResult;
 import io.parley.idempotency.ProcessedEvents;
+import io.parley.routing.outbox.Outbox;
 import io.parley.routing.outbox.OutboxRelay;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,11 +28,14 @@ public class InboundMessageListener {
     private final ConversationService conversations;
     private final ReplyService replies;
     private final OutboxRelay relay;
+    private final Outbox outbox;
 
-    public InboundMessageListener(ConversationService conversations, ReplyService replies, OutboxRelay relay) {
+    public InboundMessageListener(
+            ConversationService conversations, ReplyService replies, OutboxRelay relay, Outbox outbox) {
         this.conversations = conversations;
         this.replies = replies;
         this.relay = relay;
+        this.outbox = outbox;
     }
 
     @Incoming("inbound-messages")
@@ -43,7 +46,7 @@ public class InboundMessageListener {
             LOG.debugf("skipping event of type %s", envelope.type());
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> ProcessedEvents.markFirstTime(envelope.eventId())
+        return outbox.inTransaction(() -> ProcessedEvents.markFirstTime(envelope.eventId())
                         .flatMap(first ->
                                 first ? effect(envelope) : Uni.createFrom().voidItem()))
                 .onFailure(failure -> !(failure instanceof EventCodec.MalformedEventException))

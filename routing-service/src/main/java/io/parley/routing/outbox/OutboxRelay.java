@@ -142,17 +142,20 @@ public class OutboxRelay {
                 .iterable(events)
                 .onItem()
                 // Sends are issued in seq order and the idempotent producer keeps that order per partition, so they
-                // need
-                // not wait for each other's acknowledgement.
+                // need not wait for each other's acknowledgement.
                 .transformToUniAndMerge(event -> CallerContext.resumeOnCallerContext(
-                                (Topics.OUTBOUND_MESSAGES.equals(event.topic) ? outbound : conversationEvents)
-                                        .sendMessage(Message.of(event.payload)
-                                                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                                                        .withKey(event.aggregateId)
-                                                        .build())))
-                        .invoke(() -> event.publishedAt = Instant.now()))
+                        (Topics.OUTBOUND_MESSAGES.equals(event.topic) ? outbound : conversationEvents)
+                                .sendMessage(Message.of(event.payload)
+                                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                                                .withKey(event.aggregateId)
+                                                .build()))))
                 .collect()
                 .asList()
-                .map(List::size);
+                // One statement marks the whole batch, instead of one update per row.
+                .flatMap(sent -> OutboxEvent.update(
+                                "publishedAt = ?1 where seq in ?2",
+                                Instant.now(),
+                                events.stream().map(e -> e.seq).toList())
+                        .replaceWith(events.size()));
     }
 }

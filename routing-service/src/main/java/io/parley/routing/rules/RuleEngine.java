@@ -22,19 +22,23 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the enabled rules, in position order, whose triggers include one of the event's. Rules are read from the
- * database on every pass, so a change through the API applies to the next message on every instance; parsed rules are
- * cached by id and last change. Actions of one rule are seen by the conditions of the next; actions never trigger
+ * Runs the enabled rules, in position order, whose triggers include one of the event's. The rule list is read again
+ * when it is two seconds old or changed through this instance, so a change applies without a restart: at once here,
+ * within two seconds on other instances. Parsed rules are cached by id and last change. Actions of one rule are seen by the conditions of the next; actions never trigger
  * another pass. A resolved conversation (by a rule or as spam) ends the pass.
  */
 @ApplicationScoped
 public class RuleEngine {
     private static final Logger LOG = Logger.getLogger(RuleEngine.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Other instances see a rule change within this time; the instance that took it, at once. */
+    static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
     record Compiled(Instant version, Set<String> triggers, Condition condition, List<RuleAction> actions) {}
 
     private final Map<UUID, Compiled> compiled = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicReference<Snapshot> cache =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final ConversationActions actions;
     private final AutomatedMessages automated;
 
@@ -44,29 +48,50 @@ public class RuleEngine {
     }
 
     public Uni<Void> run(Conversation conversation, RuleFacts facts, Set<String> triggers, Instant now) {
+        return enabledRules().flatMap(rules -> next(rules, 0, conversation, facts, triggers, now));
+    }
+
+    /** Forgets the cached rules: the next pass reads them again. Called on every change made through this instance. */
+    public void changed() {
+        cache.set(null);
+    }
+
+    private record Snapshot(List<Rule> rules, long readAtNanos) {}
+
+    /** What a pass needs of a rule, detached from the session that read it. */
+    record Rule(
+            java.util.UUID id, String name, Instant updatedAt, String triggers, String conditions, String actions) {}
+
+    private Uni<List<Rule>> enabledRules() {
+        Snapshot snapshot = cache.get();
+        if (snapshot != null && System.nanoTime() - snapshot.readAtNanos() < CACHE_NANOS) {
+            return Uni.createFrom().item(snapshot.rules());
+        }
+        long readAt = System.nanoTime();
         return AutomationRule.<AutomationRule>list("enabled = true order by position, createdAt")
-                .flatMap(rules -> next(rules, 0, conversation, facts, triggers, now));
+                .map(rows -> {
+                    List<Rule> rules = rows.stream()
+                            .map(r -> new Rule(r.id, r.name, r.updatedAt, r.triggers, r.conditions, r.actions))
+                            .toList();
+                    cache.set(new Snapshot(rules, readAt));
+                    return rules;
+                });
     }
 
     private Uni<Void> next(
-            List<AutomationRule> rules,
-            int i,
-            Conversation conversation,
-            RuleFacts facts,
-            Set<String> triggers,
-            Instant now) {
+            List<Rule> rules, int i, Conversation conversation, RuleFacts facts, Set<String> triggers, Instant now) {
         if (i >= rules.size() || conversation.status == ConversationStatus.RESOLVED) {
             return Uni.createFrom().voidItem();
         }
-        AutomationRule rule = rules.get(i);
+        Rule rule = rules.get(i);
         Compiled parsed = compile(rule);
         if (parsed == null
                 || parsed.triggers().stream().noneMatch(triggers::contains)
                 || !parsed.condition().test(facts)) {
             return next(rules, i + 1, conversation, facts, triggers, now);
         }
-        LOG.debugf("rule %s (%s) matched conversation %s", rule.name, rule.id, conversation.id);
-        return apply(parsed.actions(), 0, conversation, facts, "rule:" + rule.id, now)
+        LOG.debugf("rule %s (%s) matched conversation %s", rule.name(), rule.id(), conversation.id);
+        return apply(parsed.actions(), 0, conversation, facts, "rule:" + rule.id(), now)
                 .flatMap(v -> next(rules, i + 1, conversation, facts, triggers, now));
     }
 
@@ -125,22 +150,22 @@ public class RuleEngine {
         };
     }
 
-    private Compiled compile(AutomationRule rule) {
-        Compiled cached = compiled.get(rule.id);
-        if (cached != null && cached.version().equals(rule.updatedAt)) {
+    private Compiled compile(Rule rule) {
+        Compiled cached = compiled.get(rule.id());
+        if (cached != null && cached.version().equals(rule.updatedAt())) {
             return cached;
         }
         try {
             Compiled fresh = new Compiled(
-                    rule.updatedAt,
-                    Arrays.stream(rule.triggers.split(",")).map(String::trim).collect(Collectors.toSet()),
-                    Condition.parse(JSON.readTree(rule.conditions)),
-                    RuleAction.parse(JSON.readTree(rule.actions)));
-            compiled.put(rule.id, fresh);
+                    rule.updatedAt(),
+                    Arrays.stream(rule.triggers().split(",")).map(String::trim).collect(Collectors.toSet()),
+                    Condition.parse(JSON.readTree(rule.conditions())),
+                    RuleAction.parse(JSON.readTree(rule.actions())));
+            compiled.put(rule.id(), fresh);
             return fresh;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // Rules are validated on the way in; a stored one that no longer parses is skipped, loudly.
-            LOG.errorf("rule %s cannot be read and is skipped: %s", rule.id, e.getMessage());
+            LOG.errorf("rule %s cannot be read and is skipped: %s", rule.id(), e.getMessage());
             return null;
         }
     }

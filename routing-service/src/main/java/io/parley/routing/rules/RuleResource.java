@@ -25,9 +25,11 @@ public class RuleResource {
     static final String ACTOR = "X-Parley-Actor";
 
     private final RuleService rules;
+    private final RuleEngine engine;
 
-    public RuleResource(RuleService rules) {
+    public RuleResource(RuleService rules, RuleEngine engine) {
         this.rules = rules;
+        this.engine = engine;
     }
 
     @GET
@@ -37,7 +39,9 @@ public class RuleResource {
 
     @POST
     public Uni<Response> create(@HeaderParam(ACTOR) String actor, RuleService.RuleView rule) {
+        // The engine forgets its cached rules once the change is committed, not before.
         return rules.create(rule, actor(actor))
+                .invoke(engine::changed)
                 .map(created -> Response.status(201).entity(created).build());
     }
 
@@ -57,13 +61,13 @@ public class RuleResource {
     @Path("/{id}")
     public Uni<RuleService.RuleView> update(
             @PathParam("id") String id, @HeaderParam(ACTOR) String actor, RuleService.RuleView rule) {
-        return rules.update(id(id), rule, actor(actor));
+        return rules.update(id(id), rule, actor(actor)).invoke(engine::changed);
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Void> delete(@PathParam("id") String id, @HeaderParam(ACTOR) String actor) {
-        return rules.delete(id(id), actor(actor));
+        return rules.delete(id(id), actor(actor)).invoke(engine::changed);
     }
 
     static String actor(String header) {
