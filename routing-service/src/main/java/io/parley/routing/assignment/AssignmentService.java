@@ -97,15 +97,16 @@ public class AssignmentService {
     /**
      * The row locked FOR UPDATE and read again under the lock: an entity this session loaded earlier (the team for its
      * calendar, say) would otherwise keep the state it had before another transaction's commit, e.g. a stale
-     * round-robin cursor.
+     * round-robin cursor. The earlier copy is let go first (it carries no changes yet), so the lock loads a fresh one.
      */
     private static <T> Uni<T> lockedFresh(Class<T> type, Object id) {
-        return Panache.getSession()
-                .flatMap(session -> session.find(type, id)
-                        .flatMap(found -> found == null
-                                ? Uni.createFrom().<T>nullItem()
-                                : session.refresh(found, LockModeType.PESSIMISTIC_WRITE)
-                                        .replaceWith(found)));
+        return Panache.getSession().flatMap(session -> {
+            T earlier = session.getReference(type, id);
+            if (session.contains(earlier)) {
+                session.detach(earlier);
+            }
+            return session.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+        });
     }
 
     private static Uni<List<Conversation>> queued(String teamId) {

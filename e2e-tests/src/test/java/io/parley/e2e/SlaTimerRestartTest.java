@@ -1,0 +1,148 @@
+package io.parley.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.parley.contracts.EventCodec;
+import io.parley.contracts.EventTypes;
+import io.parley.contracts.InboundMessage;
+import io.parley.contracts.Topics;
+import io.parley.stack.KafkaNode;
+import io.parley.stack.Ports;
+import io.parley.stack.PostgresNode;
+import io.parley.stack.ServiceNode;
+import io.parley.stack.testing.TopicWriter;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SLA timers outlive the process: a first-response target falls due while routing-service is down (the due time is
+ * moved into the past in its database, as if the outage had lasted that long), and the restarted service finds the
+ * breach and escalates it.
+ */
+class SlaTimerRestartTest {
+    static Path root;
+    static Path runtime;
+    static PostgresNode postgres;
+    static KafkaNode kafka;
+    static ServiceNode routing;
+
+    @BeforeAll
+    static void start() throws Exception {
+        root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
+        runtime = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "sla-restart-");
+        postgres = PostgresNode.start(
+                runtime.resolve("postgres"),
+                Ports.free(),
+                List.of("routing"),
+                PostgresNode.Binaries.EMBEDDED,
+                false,
+                () -> {});
+        kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
+        routing = startRouting("logs-1");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (routing != null) routing.stop();
+        if (kafka != null) kafka.stop();
+        if (postgres != null) postgres.stop();
+    }
+
+    static ServiceNode startRouting(String logs) {
+        return ServiceNode.start(
+                "routing-service",
+                root.resolve("routing-service"),
+                Ports.free(),
+                Map.of(
+                        "parley.db.port", Integer.toString(postgres.port()),
+                        "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                        "parley.sla.check-interval", "1s"),
+                runtime.resolve(logs),
+                false,
+                () -> {});
+    }
+
+    @Test
+    void aBreachThatFellDueWhileRoutingWasDownIsEscalatedAfterTheRestart() throws Exception {
+        given().put(routing.url() + "/teams/night/members/nora").then().statusCode(204);
+        given().put(routing.url() + "/teams/escalation/members/carol").then().statusCode(204);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("firstResponseMinutes", 30, "businessHours", false, "escalationTeam", "escalation"))
+                .put(routing.url() + "/sla-policies/standard")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("slaPolicyId", "standard"))
+                .put(routing.url() + "/teams/night/settings")
+                .then()
+                .statusCode(204);
+        try (TopicWriter writer = new TopicWriter(kafka.bootstrapServers())) {
+            Instant now = Instant.now();
+            InboundMessage message = InboundMessage.builder()
+                    .inbox("inbox-night", "api", "night")
+                    .providerMessageId("m-" + UUID.randomUUID())
+                    .threadKey("cust-1")
+                    .contact("cust-1", "Customer")
+                    .text("Hello, anyone?")
+                    .sentAt(now)
+                    .receivedAt(now)
+                    .build();
+            writer.send(
+                    Topics.INBOUND_MESSAGES,
+                    message.conversationKey(),
+                    EventCodec.encode(EventCodec.envelope(
+                            UUID.randomUUID(),
+                            EventTypes.MESSAGE_INBOUND,
+                            "test",
+                            message.conversationKey(),
+                            now,
+                            message)));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> text("select state from sla_timer where metric = 'FIRST_RESPONSE'"), "RUNNING"::equals);
+
+        routing.stop();
+        routing = null;
+        execute("update sla_timer set due_at = now() - interval '1 minute' where metric = 'FIRST_RESPONSE'");
+        routing = startRouting("logs-2");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> text("select state from sla_timer where metric = 'FIRST_RESPONSE'"), "BREACHED"::equals);
+        assertEquals("HIGH", text("select priority from conversation"));
+        assertEquals("escalation", text("select team from conversation"));
+        // The escalation team's queue is served right after the checker's commit.
+        await().atMost(Duration.ofSeconds(30)).until(() -> text("select assignee from conversation"), "carol"::equals);
+    }
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl("routing"), PostgresNode.USER, "");
+    }
+
+    private static String text(String sql) throws SQLException {
+        try (Connection db = db();
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection db = db()) {
+            db.createStatement().executeUpdate(sql);
+        }
+    }
+}
