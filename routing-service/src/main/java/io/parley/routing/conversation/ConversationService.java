@@ -92,9 +92,7 @@ public class ConversationService {
         return Conversation.findUnresolved(inbound.inboxId(), inbound.threadKey())
                 .flatMap(open -> {
                     if (open != null) {
-                        return inbound.echo()
-                                ? brandReplied(open, inbound, now)
-                                : customerWrote(open, inbound, contact, now);
+                        return inbound.echo() ? brandReplied(open, inbound, now) : customerWrote(open, inbound, now);
                     }
                     if (inbound.autoReply() || inbound.echo()) {
                         // An out-of-office, a bounce or the brand writing first is no customer request.
@@ -113,7 +111,7 @@ public class ConversationService {
                                                 return window(inbound.inboxId())
                                                         .flatMap(window ->
                                                                 ReopenWindow.reopens(last.resolvedAt, now, window)
-                                                                        ? reopen(last, inbound, contact, now)
+                                                                        ? reopen(last, inbound, now)
                                                                         : start(inbound, contact, now));
                                             }));
                 });
@@ -148,10 +146,9 @@ public class ConversationService {
                                 contact.id,
                                 now)))
                 .flatMap(v -> addMessage(conversation, inbound, now))
-                .flatMap(message -> runRules(
+                .flatMap(message -> rules.run(
                         conversation,
                         message,
-                        contact,
                         Set.of(AutomationRule.CONVERSATION_CREATED, AutomationRule.MESSAGE_CREATED),
                         now))
                 .flatMap(v -> conversation.status == ConversationStatus.RESOLVED
@@ -162,19 +159,18 @@ public class ConversationService {
                                 .call(() -> queue(conversation, now)));
     }
 
-    private Uni<Void> reopen(Conversation conversation, InboundMessage inbound, Contact contact, Instant now) {
+    private Uni<Void> reopen(Conversation conversation, InboundMessage inbound, Instant now) {
         return addMessage(conversation, inbound, now)
                 .call(() -> {
                     conversation.awaitingReplySince = inbound.sentAt();
                     return actions.setStatus(conversation, ConversationStatus.OPEN, null, CUSTOMER, now);
                 })
-                .flatMap(message ->
-                        runRules(conversation, message, contact, Set.of(AutomationRule.MESSAGE_CREATED), now))
+                .flatMap(message -> rules.run(conversation, message, Set.of(AutomationRule.MESSAGE_CREATED), now))
                 .flatMap(v -> outOfHours.apply(conversation, false, now))
                 .flatMap(v -> queue(conversation, now));
     }
 
-    private Uni<Void> customerWrote(Conversation conversation, InboundMessage inbound, Contact contact, Instant now) {
+    private Uni<Void> customerWrote(Conversation conversation, InboundMessage inbound, Instant now) {
         return addMessage(conversation, inbound, now).flatMap(message -> {
             if (inbound.autoReply()) {
                 return Uni.createFrom().voidItem();
@@ -187,7 +183,7 @@ public class ConversationService {
                     ? Uni.createFrom().voidItem()
                     : actions.setStatus(conversation, ConversationStatus.OPEN, null, CUSTOMER, now);
             return wake.call(() -> timers.customerWrote(conversation, now))
-                    .call(() -> runRules(conversation, message, contact, Set.of(AutomationRule.MESSAGE_CREATED), now))
+                    .call(() -> rules.run(conversation, message, Set.of(AutomationRule.MESSAGE_CREATED), now))
                     .call(() -> outOfHours.apply(conversation, false, now))
                     .call(() -> queue(conversation, now));
         });
@@ -204,11 +200,6 @@ public class ConversationService {
             return Uni.createFrom().voidItem();
         }
         return assignment.enqueue(conversation, now).call(() -> assignment.drain(conversation.team, now));
-    }
-
-    private Uni<Void> runRules(
-            Conversation conversation, Message message, Contact contact, Set<String> triggers, Instant now) {
-        return rules.run(conversation, message, triggers, now);
     }
 
     /** An edit replaces the text of the message it targets; a deletion blanks it and keeps the record. */
