@@ -27,18 +27,22 @@ public final class Downstream {
             }
             if (status >= 400 && status < 500) {
                 String detail = web.getResponse().hasEntity() ? readDetail(web) : "Rejected by " + service + ".";
-                return new ProblemException(
-                        status,
-                        Response.Status.fromStatusCode(status) == null
-                                ? "Client Error"
-                                : Response.Status.fromStatusCode(status).getReasonPhrase(),
-                        detail);
+                return new ProblemException(status, reason(status), detail);
             }
             LOG.warnf("%s answered %d", service, status);
             return new ProblemException(Response.Status.BAD_GATEWAY, service + " failed; try again later.");
         }
         LOG.warnf("%s unreachable: %s", service, failure.getMessage());
         return ProblemException.unavailable(service + " is unavailable; try again later.");
+    }
+
+    /** JAX-RS has no constant for 422, the answer routing gives most often. */
+    static String reason(int status) {
+        if (status == 422) {
+            return "Unprocessable Content";
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "Client Error" : known.getReasonPhrase();
     }
 
     private static String readDetail(WebApplicationException web) {
