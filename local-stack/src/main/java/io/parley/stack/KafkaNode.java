@@ -84,10 +84,11 @@ public final class KafkaNode {
     private static void format(Path dir, List<String> jvm, Path config) {
         byte[] id = new byte[16];
         new SecureRandom().nextBytes(id);
+        // URL-safe base64 may start with '-': passed as "--cluster-id=…" so the tool does not take it for an option.
         String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
         ManagedProcess format = ManagedProcess.start(
                 "kafka-storage-format",
-                concat(jvm, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
+                concat(jvm, "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "-c", config.toString()),
                 Map.of(),
                 dir,
                 dir.resolve("format.log"),
