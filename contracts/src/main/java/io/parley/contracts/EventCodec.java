@@ -25,6 +25,20 @@ public final class EventCodec {
         return new EventEnvelope(eventId, type, aggregateType, aggregateId, occurredAt, MAPPER.valueToTree(payload));
     }
 
+    /**
+     * A customer's message as ingest publishes it, under a new event id; its aggregate id is the Kafka key
+     * ({@link InboundMessage#conversationKey()}). For tools and tests that play ingest.
+     */
+    public static EventEnvelope inbound(InboundMessage message) {
+        return envelope(
+                UUID.randomUUID(),
+                EventTypes.MESSAGE_INBOUND,
+                "inbound-message",
+                message.conversationKey(),
+                message.receivedAt(),
+                message);
+    }
+
     public static String encode(EventEnvelope envelope) {
         try {
             return MAPPER.writeValueAsString(envelope);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parley.contracts.EventCodec;
-import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.Topics;
 import io.parley.stack.KafkaNode;
@@ -16,10 +15,6 @@ import io.parley.stack.testing.TopicWriter;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +35,7 @@ class SlaTimerRestartTest {
     static PostgresNode postgres;
     static KafkaNode kafka;
     static ServiceNode routing;
+    static RoutingDatabase database;
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,6 +48,7 @@ class SlaTimerRestartTest {
                 PostgresNode.Binaries.EMBEDDED,
                 false,
                 () -> {});
+        database = new RoutingDatabase(postgres);
         kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
         routing = startRouting("logs-1");
     }
@@ -103,46 +100,26 @@ class SlaTimerRestartTest {
                     .receivedAt(now)
                     .build();
             writer.send(
-                    Topics.INBOUND_MESSAGES,
-                    message.conversationKey(),
-                    EventCodec.encode(EventCodec.envelope(
-                            UUID.randomUUID(),
-                            EventTypes.MESSAGE_INBOUND,
-                            "test",
-                            message.conversationKey(),
-                            now,
-                            message)));
+                    Topics.INBOUND_MESSAGES, message.conversationKey(), EventCodec.encode(EventCodec.inbound(message)));
         }
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> text("select state from sla_timer where metric = 'FIRST_RESPONSE'"), "RUNNING"::equals);
+                .until(
+                        () -> database.text("select state from sla_timer where metric = 'FIRST_RESPONSE'"),
+                        "RUNNING"::equals);
 
         routing.stop();
         routing = null;
-        execute("update sla_timer set due_at = now() - interval '1 minute' where metric = 'FIRST_RESPONSE'");
+        database.execute("update sla_timer set due_at = now() - interval '1 minute' where metric = 'FIRST_RESPONSE'");
         routing = startRouting("logs-2");
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> text("select state from sla_timer where metric = 'FIRST_RESPONSE'"), "BREACHED"::equals);
-        assertEquals("HIGH", text("select priority from conversation"));
-        assertEquals("escalation", text("select team from conversation"));
+                .until(
+                        () -> database.text("select state from sla_timer where metric = 'FIRST_RESPONSE'"),
+                        "BREACHED"::equals);
+        assertEquals("HIGH", database.text("select priority from conversation"));
+        assertEquals("escalation", database.text("select team from conversation"));
         // The escalation team's queue is served right after the checker's commit.
-        await().atMost(Duration.ofSeconds(30)).until(() -> text("select assignee from conversation"), "carol"::equals);
-    }
-
-    private static Connection db() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl("routing"), PostgresNode.USER, "");
-    }
-
-    private static String text(String sql) throws SQLException {
-        try (Connection db = db();
-                ResultSet rows = db.createStatement().executeQuery(sql)) {
-            return rows.next() ? rows.getString(1) : null;
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection db = db()) {
-            db.createStatement().executeUpdate(sql);
-        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> database.text("select assignee from conversation"), "carol"::equals);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.contracts.EventCodec;
-import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.Topics;
 import io.parley.stack.KafkaNode;
@@ -18,7 +17,6 @@ import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -53,6 +51,7 @@ class TwoRoutingInstancesTest {
     static KafkaNode kafka;
     static ServiceNode first;
     static ServiceNode second;
+    static RoutingDatabase database;
 
     @BeforeAll
     static void start() throws Exception {
@@ -67,6 +66,7 @@ class TwoRoutingInstancesTest {
                 PostgresNode.Binaries.EMBEDDED,
                 false,
                 () -> {});
+        database = new RoutingDatabase(postgres);
         kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
         // Six partitions for two instances of three consumers each: every consumer of both instances gets work.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -133,13 +133,14 @@ class TwoRoutingInstancesTest {
 
         int full = AGENTS * CAPACITY;
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> count("select count(*) from conversation") == 2L * PER_TEAM
-                        && count("select count(*) from conversation where assignee is not null") >= full);
+                .until(() -> database.count("select count(*) from conversation") == 2L * PER_TEAM
+                        && database.count("select count(*) from conversation where assignee is not null") >= full);
         assertInvariants();
-        assertEquals(full, count("select count(*) from conversation where assignee is not null"));
+        assertEquals(full, database.count("select count(*) from conversation where assignee is not null"));
 
         // Agents resolve through both instances at once; the queue refills their places, never beyond them.
-        List<String> toResolve = ids("select id from conversation where assignee is not null order by id limit 8");
+        List<String> toResolve =
+                database.column("select id from conversation where assignee is not null order by id limit 8");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> calls = new ArrayList<>();
@@ -159,21 +160,24 @@ class TwoRoutingInstancesTest {
             pool.shutdown();
         }
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> count("select count(*) from conversation where assignee is not null and status = 'OPEN'")
+                .until(() -> database.count(
+                                "select count(*) from conversation where assignee is not null and status = 'OPEN'")
                         >= full);
         assertInvariants();
-        assertEquals(full, count("select count(*) from conversation where assignee is not null and status = 'OPEN'"));
-        assertEquals(full + toResolve.size(), count("select count(*) from assignment"));
+        assertEquals(
+                full,
+                database.count("select count(*) from conversation where assignee is not null and status = 'OPEN'"));
+        assertEquals(full + toResolve.size(), database.count("select count(*) from assignment"));
     }
 
     private static void assertInvariants() throws SQLException {
         assertEquals(
                 0,
-                count("select count(*) from (select conversation_id from assignment group by conversation_id"
+                database.count("select count(*) from (select conversation_id from assignment group by conversation_id"
                         + " having count(*) > 1) twice"),
                 "a conversation was assigned twice");
         Map<String, Long> load = new HashMap<>();
-        try (Connection db = db();
+        try (Connection db = database.connect();
                 ResultSet rows = db.createStatement()
                         .executeQuery("select assignee, count(*) from conversation where status in ('OPEN', 'PENDING')"
                                 + " and assignee is not null group by assignee")) {
@@ -222,38 +226,6 @@ class TwoRoutingInstancesTest {
                 .sentAt(now)
                 .receivedAt(now)
                 .build();
-        writer.send(
-                Topics.INBOUND_MESSAGES,
-                message.conversationKey(),
-                EventCodec.encode(EventCodec.envelope(
-                        UUID.randomUUID(),
-                        EventTypes.MESSAGE_INBOUND,
-                        "inbound-message",
-                        message.conversationKey(),
-                        now,
-                        message)));
-    }
-
-    private static Connection db() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl("routing"), PostgresNode.USER, "");
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (Connection db = db();
-                ResultSet rows = db.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static List<String> ids(String sql) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (Connection db = db();
-                ResultSet rows = db.createStatement().executeQuery(sql)) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-        }
-        return ids;
+        writer.send(Topics.INBOUND_MESSAGES, message.conversationKey(), EventCodec.encode(EventCodec.inbound(message)));
     }
 }

@@ -191,13 +191,7 @@ public final class RoutingBench {
                 producer.send(new ProducerRecord<>(
                         Topics.INBOUND_MESSAGES,
                         message.conversationKey(),
-                        EventCodec.encode(EventCodec.envelope(
-                                UUID.randomUUID(),
-                                EventTypes.MESSAGE_INBOUND,
-                                "bench",
-                                message.conversationKey(),
-                                now,
-                                message))));
+                        EventCodec.encode(EventCodec.inbound(message))));
             }
         }
     }

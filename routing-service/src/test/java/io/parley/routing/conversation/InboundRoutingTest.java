@@ -310,13 +310,7 @@ class InboundRoutingTest {
                 .receivedAt(now);
         customise.accept(builder);
         InboundMessage message = builder.build();
-        return EventCodec.envelope(
-                UUID.randomUUID(),
-                EventTypes.MESSAGE_INBOUND,
-                "inbound-message",
-                message.conversationKey(),
-                now,
-                message);
+        return EventCodec.inbound(message);
     }
 
     private void send(EventEnvelope envelope) {

@@ -60,16 +60,7 @@ public final class RoutingClient implements AutoCloseable {
                 .receivedAt(now);
         customise.accept(builder);
         InboundMessage message = builder.build();
-        writer.send(
-                Topics.INBOUND_MESSAGES,
-                message.conversationKey(),
-                EventCodec.encode(EventCodec.envelope(
-                        UUID.randomUUID(),
-                        EventTypes.MESSAGE_INBOUND,
-                        "inbound-message",
-                        message.conversationKey(),
-                        now,
-                        message)));
+        writer.send(Topics.INBOUND_MESSAGES, message.conversationKey(), EventCodec.encode(EventCodec.inbound(message)));
     }
 
     /** One message from each customer, all reaching the broker at once (so routing handles them side by side). */
@@ -86,15 +77,7 @@ public final class RoutingClient implements AutoCloseable {
                     .sentAt(now)
                     .receivedAt(now)
                     .build();
-            records.add(Map.entry(
-                    message.conversationKey(),
-                    EventCodec.encode(EventCodec.envelope(
-                            UUID.randomUUID(),
-                            EventTypes.MESSAGE_INBOUND,
-                            "inbound-message",
-                            message.conversationKey(),
-                            now,
-                            message))));
+            records.add(Map.entry(message.conversationKey(), EventCodec.encode(EventCodec.inbound(message))));
         }
         writer.sendTogether(Topics.INBOUND_MESSAGES, records);
     }
