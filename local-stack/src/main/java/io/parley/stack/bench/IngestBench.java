@@ -1,10 +1,6 @@
 package io.parley.stack.bench;
 
 import io.parley.contracts.WebhookSignature;
-import io.parley.stack.KafkaNode;
-import io.parley.stack.ManagedProcess;
-import io.parley.stack.Ports;
-import io.parley.stack.PostgresNode;
 import io.parley.stack.ServiceNode;
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,43 +43,9 @@ public final class IngestBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        Path root = Path.of(System.getProperty("parley.root", ".")).toAbsolutePath();
-        Path runtime = root.resolve(".parley").resolve("bench-" + System.currentTimeMillis());
-        Files.createDirectories(runtime);
-        List<ManagedProcess> started = new ArrayList<>();
-        try {
-            PostgresNode postgres = PostgresNode.start(
-                    runtime.resolve("pg"),
-                    Ports.free(),
-                    List.of("ingest"),
-                    PostgresNode.Binaries.AUTO,
-                    false,
-                    () -> {});
-            started.add(postgres.process());
-            KafkaNode kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
-            started.add(kafka.process());
-            int port = Ports.free();
-            ServiceNode ingest = ServiceNode.start(
-                    "ingest-service",
-                    root.resolve("ingest-service"),
-                    port,
-                    Map.of(
-                            "parley.db.port",
-                            Integer.toString(postgres.port()),
-                            "kafka.bootstrap.servers",
-                            kafka.bootstrapServers(),
-                            "parley.bench.baseline-enabled",
-                            "true",
-                            "quarkus.log.level",
-                            "WARN"),
-                    runtime.resolve("logs"),
-                    false,
-                    () -> {});
-            started.add(ingest.process());
+        try (BenchStack stack = BenchStack.start("ingest", List.of("ingest"))) {
+            ServiceNode ingest = stack.service("ingest-service", Map.of("parley.bench.baseline-enabled", "true"));
             new IngestBench().run(ingest.url(), seconds, rate, concurrency);
-        } finally {
-            java.util.Collections.reverse(started);
-            started.forEach(ManagedProcess::stop);
         }
         System.exit(0);
     }

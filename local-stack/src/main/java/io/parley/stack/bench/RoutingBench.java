@@ -6,18 +6,12 @@ import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.Topics;
 import io.parley.contracts.WebhookSignature;
-import io.parley.stack.KafkaNode;
-import io.parley.stack.ManagedProcess;
-import io.parley.stack.Ports;
-import io.parley.stack.PostgresNode;
 import io.parley.stack.ServiceNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,47 +74,10 @@ public final class RoutingBench {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Path root = Path.of(System.getProperty("parley.root", ".")).toAbsolutePath();
-        Path runtime = root.resolve(".parley").resolve("bench-routing-" + System.currentTimeMillis());
-        Files.createDirectories(runtime);
-        List<ManagedProcess> started = new ArrayList<>();
-        try {
-            PostgresNode postgres = PostgresNode.start(
-                    runtime.resolve("pg"),
-                    Ports.free(),
-                    List.of("ingest", "routing"),
-                    PostgresNode.Binaries.AUTO,
-                    false,
-                    () -> {});
-            started.add(postgres.process());
-            KafkaNode kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
-            started.add(kafka.process());
-            Map<String, String> config = Map.of(
-                    "parley.db.port", Integer.toString(postgres.port()),
-                    "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "quarkus.log.level", "WARN");
-            ServiceNode ingest = ServiceNode.start(
-                    "ingest-service",
-                    root.resolve("ingest-service"),
-                    Ports.free(),
-                    config,
-                    runtime.resolve("logs"),
-                    false,
-                    () -> {});
-            started.add(ingest.process());
-            ServiceNode routing = ServiceNode.start(
-                    "routing-service",
-                    root.resolve("routing-service"),
-                    Ports.free(),
-                    config,
-                    runtime.resolve("logs"),
-                    false,
-                    () -> {});
-            started.add(routing.process());
-            new RoutingBench().run(ingest.url(), routing.url(), kafka.bootstrapServers(), messages, rate, seconds);
-        } finally {
-            java.util.Collections.reverse(started);
-            started.forEach(ManagedProcess::stop);
+        try (BenchStack stack = BenchStack.start("routing", List.of("ingest", "routing"))) {
+            ServiceNode ingest = stack.service("ingest-service", Map.of());
+            ServiceNode routing = stack.service("routing-service", Map.of());
+            new RoutingBench().run(ingest.url(), routing.url(), stack.bootstrapServers(), messages, rate, seconds);
         }
         System.exit(0);
     }

@@ -1,0 +1,74 @@
+package io.parley.stack.bench;
+
+import io.parley.stack.KafkaNode;
+import io.parley.stack.ManagedProcess;
+import io.parley.stack.Ports;
+import io.parley.stack.PostgresNode;
+import io.parley.stack.ServiceNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a benchmark runs against: PostgreSQL (installed binaries, else zonky's) and a Kafka broker on free ports, plus the
+ * packaged services it starts, in a runtime folder of its own under .parley/; closing stops them in reverse order.
+ */
+final class BenchStack implements AutoCloseable {
+    private final Path root;
+    private final Path runtime;
+    private final List<ManagedProcess> started = new ArrayList<>();
+    private PostgresNode postgres;
+    private KafkaNode kafka;
+
+    private BenchStack(Path root, Path runtime) {
+        this.root = root;
+        this.runtime = runtime;
+    }
+
+    static BenchStack start(String name, List<String> databases) throws IOException {
+        Path root = Path.of(System.getProperty("parley.root", ".")).toAbsolutePath();
+        Path runtime = root.resolve(".parley").resolve("bench-" + name + "-" + System.currentTimeMillis());
+        Files.createDirectories(runtime);
+        BenchStack stack = new BenchStack(root, runtime);
+        try {
+            stack.postgres = PostgresNode.start(
+                    runtime.resolve("pg"), Ports.free(), databases, PostgresNode.Binaries.AUTO, false, () -> {});
+            stack.started.add(stack.postgres.process());
+            stack.kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
+            stack.started.add(stack.kafka.process());
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Starts a packaged service wired to this stack's database and broker, logging warnings only. */
+    ServiceNode service(String name, Map<String, String> extraConfig) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "parley.db.port", Integer.toString(postgres.port()),
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "quarkus.log.level", "WARN"));
+        config.putAll(extraConfig);
+        ServiceNode service = ServiceNode.start(
+                name, root.resolve(name), Ports.free(), config, runtime.resolve("logs"), false, () -> {});
+        started.add(service.process());
+        return service;
+    }
+
+    @Override
+    public void close() {
+        List<ManagedProcess> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        reversed.forEach(ManagedProcess::stop);
+    }
+}
