@@ -15,16 +15,14 @@ import io.parley.contracts.InboundMessage;
 import io.parley.contracts.MessageStatus;
 import io.parley.contracts.OutboundResult;
 import io.parley.contracts.Topics;
+import io.parley.routing.support.RoutingClient;
 import io.parley.stack.testing.TopicProbe;
-import io.parley.stack.testing.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.common.mapper.TypeRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,32 +30,31 @@ import org.junit.jupiter.api.Test;
 /** Inbound events go through the real broker; what routing stored is read back from PostgreSQL through its API. */
 @QuarkusTest
 class InboundRoutingTest {
+    RoutingClient routing;
     String inbox;
     String team;
-    TopicWriter writer;
 
     @BeforeEach
     void setUp() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        inbox = "inbox-" + suffix;
-        team = "team-" + suffix;
-        writer = new TopicWriter(bootstrap());
+        routing = new RoutingClient();
+        inbox = routing.inbox;
+        team = routing.team;
     }
 
     @AfterEach
     void tearDown() {
-        writer.close();
+        routing.close();
     }
 
     @Test
     void threadsMessagesIntoConversationsAndAssignsRoundRobin() {
-        addMember(team, "agent-a");
-        addMember(team, "agent-b");
+        routing.member(team, "agent-a", null);
+        routing.member(team, "agent-b", null);
 
-        send(inbound("m1", "cust-1", "Hello"));
-        send(inbound("m2", "cust-1", "Anyone there?"));
-        send(inbound("m3", "cust-2", "Refund please"));
-        send(inbound("m4", "cust-3", "Where is my parcel?"));
+        routing.send(routing.inbound("m1", "cust-1", "Hello", b -> {}));
+        routing.send(routing.inbound("m2", "cust-1", "Anyone there?", b -> {}));
+        routing.send(routing.inbound("m3", "cust-2", "Refund please", b -> {}));
+        routing.send(routing.inbound("m4", "cust-3", "Where is my parcel?", b -> {}));
 
         List<Map<String, Object>> conversations = awaitConversations(3);
         Map<String, String> assigneeByCustomer = new java.util.HashMap<>();
@@ -87,35 +84,35 @@ class InboundRoutingTest {
 
     @Test
     void duplicateDeliveriesChangeNothing() {
-        addMember(team, "agent-a");
-        EventEnvelope original = inbound("m-dup", "cust-1", "Only once");
+        routing.member(team, "agent-a", null);
+        EventEnvelope original = routing.inbound("m-dup", "cust-1", "Only once", b -> {});
 
-        send(original);
-        send(original);
+        routing.send(original);
+        routing.send(original);
         // A second event id for the same provider message (a replay) is no new message either.
-        send(EventCodec.envelope(
+        routing.send(EventCodec.envelope(
                 UUID.randomUUID(),
                 original.type(),
                 original.aggregateType(),
                 original.aggregateId(),
                 original.occurredAt(),
                 EventCodec.payload(original, InboundMessage.class)));
-        send(inbound("m-after", "cust-1", "Second message"));
+        routing.send(routing.inbound("m-after", "cust-1", "Second message", b -> {}));
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
-            String id = conversationsOfInbox().get(0).get("id").toString();
+            String id = routing.conversations().get(0).get("id").toString();
             given().get("/conversations/" + id)
                     .then()
                     .body("messages.text", equalTo(List.of("Only once", "Second message")));
         });
-        assertEquals(1, conversationsOfInbox().size());
+        assertEquals(1, routing.conversations().size());
     }
 
     @Test
     void publishesCreatedMessageCreatedQueuedAndAssignedEvents() {
-        addMember(team, "agent-z");
-        try (TopicProbe events = new TopicProbe(bootstrap(), Topics.CONVERSATION_EVENTS)) {
-            send(inbound("m-ev", "cust-ev", "Events please"));
+        routing.member(team, "agent-z", null);
+        try (TopicProbe events = new TopicProbe(RoutingClient.bootstrap(), Topics.CONVERSATION_EVENTS)) {
+            routing.send(routing.inbound("m-ev", "cust-ev", "Events please", b -> {}));
 
             String conversationId = awaitConversations(1).get(0).get("id").toString();
             List<EventEnvelope> ofConversation = await().atMost(Duration.ofSeconds(20))
@@ -140,7 +137,7 @@ class InboundRoutingTest {
 
     @Test
     void conversationWaitsUnassignedWhenTheTeamHasNoAgents() {
-        send(inbound("m-lonely", "cust-1", "Hello?"));
+        routing.send(routing.inbound("m-lonely", "cust-1", "Hello?", b -> {}));
 
         Map<String, Object> conversation = awaitConversations(1).get(0);
         assertNull(conversation.get("assignee"));
@@ -148,33 +145,33 @@ class InboundRoutingTest {
 
     @Test
     void unreadableRecordIsParkedAndLaterMessagesStillFlow() {
-        addMember(team, "agent-a");
-        writer.send(Topics.INBOUND_MESSAGES, inbox + ":cust-1", "{not json");
-        send(inbound("m-ok", "cust-1", "Still routed"));
+        routing.member(team, "agent-a", null);
+        routing.raw(inbox + ":cust-1", "{not json");
+        routing.send(routing.inbound("m-ok", "cust-1", "Still routed", b -> {}));
 
         assertEquals("agent-a", awaitConversations(1).get(0).get("assignee"));
     }
 
     @Test
     void echoesAreOutgoingEditsAndDeletionsChangeTheirTarget() {
-        addMember(team, "agent-a");
-        send(inbound("m-hi", "cust-1", "Hi, my parcel?"));
-        send(inbound("m-echo", "cust-1", "On its way!", b -> b.echo(true)));
-        send(inbound("m-typo", "cust-1", "Thnaks"));
-        send(inbound(
+        routing.member(team, "agent-a", null);
+        routing.send(routing.inbound("m-hi", "cust-1", "Hi, my parcel?", b -> {}));
+        routing.send(routing.inbound("m-echo", "cust-1", "On its way!", b -> b.echo(true)));
+        routing.send(routing.inbound("m-typo", "cust-1", "Thnaks", b -> {}));
+        routing.send(routing.inbound(
                 "m-typo:edit:1",
                 "cust-1",
                 "Thanks",
                 b -> b.kind(InboundMessage.Kind.EDIT).target("m-typo")));
-        send(inbound(
+        routing.send(routing.inbound(
                 "m-hi:deleted",
                 "cust-1",
                 null,
                 b -> b.kind(InboundMessage.Kind.DELETE).target("m-hi")));
-        send(inbound("m-last", "cust-1", "Bye"));
+        routing.send(routing.inbound("m-last", "cust-1", "Bye", b -> {}));
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
-            String id = conversationsOfInbox().get(0).get("id").toString();
+            String id = routing.conversations().get(0).get("id").toString();
             given().get("/conversations/" + id)
                     .then()
                     .body("messages.direction", equalTo(List.of("incoming", "outgoing", "incoming", "incoming")))
@@ -184,21 +181,28 @@ class InboundRoutingTest {
 
     @Test
     void repliesAreRecordedWithTheirDeliveryOutcomeAndReceipts() {
-        addMember(team, "agent-a");
-        send(inbound("m-q", "cust-1", "Is it shipped?"));
+        routing.member(team, "agent-a", null);
+        routing.send(routing.inbound("m-q", "cust-1", "Is it shipped?", b -> {}));
         String id = awaitConversations(1).get(0).get("id").toString();
 
-        sendResult(id, "cust-1", OutboundResult.DELIVERED, "out-1", "Yes, today", null);
-        sendResult(id, "cust-1", OutboundResult.FAILED, null, "And tracking?", "HTTP 400: outside of allowed window");
-        sendEvent(
+        routing.result(id, "cust-1", OutboundResult.DELIVERED, "out-1", "Yes, today", "agent-a", null);
+        routing.result(
+                id,
+                "cust-1",
+                OutboundResult.FAILED,
+                null,
+                "And tracking?",
+                "agent-a",
+                "HTTP 400: outside of allowed window");
+        routing.event(
                 EventTypes.MESSAGE_STATUS,
                 inbox + ":cust-1",
                 new MessageStatus(inbox, "api", "out-1", "cust-1", MessageStatus.READ, Instant.now(), null));
-        sendEvent(
+        routing.event(
                 EventTypes.MESSAGE_STATUS,
                 inbox + ":cust-1",
                 new MessageStatus(inbox, "api", "out-1", "cust-1", MessageStatus.DELIVERED, Instant.now(), null));
-        send(inbound("m-end", "cust-1", "Thanks"));
+        routing.send(routing.inbound("m-end", "cust-1", "Thanks", b -> {}));
 
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> given().get("/conversations/" + id)
@@ -210,41 +214,12 @@ class InboundRoutingTest {
                         .body("messages[2].deliveryError", equalTo("HTTP 400: outside of allowed window")));
     }
 
-    private void sendResult(
-            String conversationId, String thread, String status, String providerId, String text, String error) {
-        Instant now = Instant.now();
-        sendEvent(
-                EventTypes.MESSAGE_OUTBOUND_RESULT,
-                inbox + ":" + thread,
-                new OutboundResult(
-                        UUID.randomUUID(),
-                        UUID.fromString(conversationId),
-                        inbox,
-                        "api",
-                        thread,
-                        status,
-                        providerId,
-                        text,
-                        "agent-a",
-                        error,
-                        1,
-                        now));
-    }
-
-    private void sendEvent(String type, String key, Object payload) {
-        writer.send(
-                Topics.INBOUND_MESSAGES,
-                key,
-                EventCodec.encode(
-                        EventCodec.envelope(UUID.randomUUID(), type, "inbound-message", key, Instant.now(), payload)));
-    }
-
     @Test
     void anAutoReplyNeverOpensAConversation() {
-        addMember(team, "agent-a");
+        routing.member(team, "agent-a", null);
         // Same thread, so the broker keeps the order: the question must open the conversation, not the auto-reply.
-        send(inbound("m-ooo", "cust-1", "I am out of office", b -> b.autoReply(true)));
-        send(inbound("m-real", "cust-1", "A real question"));
+        routing.send(routing.inbound("m-ooo", "cust-1", "I am out of office", b -> b.autoReply(true)));
+        routing.send(routing.inbound("m-real", "cust-1", "A real question", b -> {}));
 
         String id = awaitConversations(1).get(0).get("id").toString();
         await().atMost(Duration.ofSeconds(20))
@@ -268,56 +243,12 @@ class InboundRoutingTest {
     private List<Map<String, Object>> awaitConversations(int count) {
         return await().atMost(Duration.ofSeconds(20))
                 .until(
-                        this::conversationsOfInbox,
+                        routing::conversations,
                         list -> list.size() == count
                                 && list.stream().allMatch(c -> c.get("assignee") != null || !hasMembers()));
     }
 
     private boolean hasMembers() {
         return given().get("/teams/" + team).statusCode() == 200;
-    }
-
-    private List<Map<String, Object>> conversationsOfInbox() {
-        return given().queryParam("inbox", inbox)
-                .get("/conversations")
-                .then()
-                .statusCode(200)
-                .extract()
-                .as(new TypeRef<>() {});
-    }
-
-    private void addMember(String team, String agent) {
-        given().put("/teams/" + team + "/members/" + agent).then().statusCode(204);
-    }
-
-    private EventEnvelope inbound(String providerMessageId, String customer, String text) {
-        return inbound(providerMessageId, customer, text, b -> {});
-    }
-
-    private EventEnvelope inbound(
-            String providerMessageId,
-            String customer,
-            String text,
-            java.util.function.Consumer<InboundMessage.Builder> customise) {
-        Instant now = Instant.now();
-        InboundMessage.Builder builder = InboundMessage.builder()
-                .inbox(inbox, "api", team)
-                .providerMessageId(providerMessageId)
-                .threadKey(customer)
-                .contact(customer, "Customer " + customer)
-                .text(text)
-                .sentAt(now)
-                .receivedAt(now);
-        customise.accept(builder);
-        InboundMessage message = builder.build();
-        return EventCodec.inbound(message);
-    }
-
-    private void send(EventEnvelope envelope) {
-        writer.send(Topics.INBOUND_MESSAGES, envelope.aggregateId(), EventCodec.encode(envelope));
-    }
-
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 }

@@ -49,6 +49,73 @@ public final class RoutingClient implements AutoCloseable {
     }
 
     public void customer(String providerId, String customer, String text, Consumer<InboundMessage.Builder> customise) {
+        send(inbound(providerId, customer, text, customise));
+    }
+
+    /** ingest's event for a customer's message, to send (or send again) later. */
+    public EventEnvelope inbound(
+            String providerId, String customer, String text, Consumer<InboundMessage.Builder> customise) {
+        return EventCodec.inbound(message(providerId, customer, text, customise));
+    }
+
+    public void send(EventEnvelope envelope) {
+        writer.send(Topics.INBOUND_MESSAGES, envelope.aggregateId(), EventCodec.encode(envelope));
+    }
+
+    /** A record as it is, for what must not parse. */
+    public void raw(String key, String value) {
+        writer.send(Topics.INBOUND_MESSAGES, key, value);
+    }
+
+    /** Any event ingest publishes on the inbound topic (receipts, reply results). */
+    public void event(String type, String key, Object payload) {
+        send(EventCodec.envelope(UUID.randomUUID(), type, "inbound-message", key, Instant.now(), payload));
+    }
+
+    /** One message from each customer, all reaching the broker at once (so routing handles them side by side). */
+    public void customersTogether(List<String> customers, String text) {
+        List<Map.Entry<String, String>> records = new java.util.ArrayList<>();
+        for (String customer : customers) {
+            EventEnvelope envelope = inbound("m-" + customer, customer, text, b -> {});
+            records.add(Map.entry(envelope.aggregateId(), EventCodec.encode(envelope)));
+        }
+        writer.sendTogether(Topics.INBOUND_MESSAGES, records);
+    }
+
+    /** ingest reporting an agent's reply as delivered. */
+    public void delivered(String conversationId, String customer, String agent, String text) {
+        result(conversationId, customer, OutboundResult.DELIVERED, "out-" + UUID.randomUUID(), text, agent, null);
+    }
+
+    /** ingest reporting what became of a reply. */
+    public void result(
+            String conversationId,
+            String customer,
+            String status,
+            String providerId,
+            String text,
+            String agent,
+            String error) {
+        event(
+                EventTypes.MESSAGE_OUTBOUND_RESULT,
+                inbox + ":" + customer,
+                new OutboundResult(
+                        UUID.randomUUID(),
+                        UUID.fromString(conversationId),
+                        inbox,
+                        "api",
+                        customer,
+                        status,
+                        providerId,
+                        text,
+                        agent,
+                        error,
+                        1,
+                        Instant.now()));
+    }
+
+    private InboundMessage message(
+            String providerId, String customer, String text, Consumer<InboundMessage.Builder> customise) {
         Instant now = Instant.now();
         InboundMessage.Builder builder = InboundMessage.builder()
                 .inbox(inbox, "api", team)
@@ -59,51 +126,7 @@ public final class RoutingClient implements AutoCloseable {
                 .sentAt(now)
                 .receivedAt(now);
         customise.accept(builder);
-        InboundMessage message = builder.build();
-        writer.send(Topics.INBOUND_MESSAGES, message.conversationKey(), EventCodec.encode(EventCodec.inbound(message)));
-    }
-
-    /** One message from each customer, all reaching the broker at once (so routing handles them side by side). */
-    public void customersTogether(List<String> customers, String text) {
-        Instant now = Instant.now();
-        List<Map.Entry<String, String>> records = new java.util.ArrayList<>();
-        for (String customer : customers) {
-            InboundMessage message = InboundMessage.builder()
-                    .inbox(inbox, "api", team)
-                    .providerMessageId("m-" + customer)
-                    .threadKey(customer)
-                    .contact(customer, "Customer " + customer)
-                    .text(text)
-                    .sentAt(now)
-                    .receivedAt(now)
-                    .build();
-            records.add(Map.entry(message.conversationKey(), EventCodec.encode(EventCodec.inbound(message))));
-        }
-        writer.sendTogether(Topics.INBOUND_MESSAGES, records);
-    }
-
-    /** ingest reporting an agent's reply as delivered. */
-    public void delivered(String conversationId, String customer, String agent, String text) {
-        Instant now = Instant.now();
-        String key = inbox + ":" + customer;
-        OutboundResult result = new OutboundResult(
-                UUID.randomUUID(),
-                UUID.fromString(conversationId),
-                inbox,
-                "api",
-                customer,
-                OutboundResult.DELIVERED,
-                "out-" + UUID.randomUUID(),
-                text,
-                agent,
-                null,
-                1,
-                now);
-        writer.send(
-                Topics.INBOUND_MESSAGES,
-                key,
-                EventCodec.encode(EventCodec.envelope(
-                        UUID.randomUUID(), EventTypes.MESSAGE_OUTBOUND_RESULT, "inbound-message", key, now, result)));
+        return builder.build();
     }
 
     public List<Map<String, Object>> conversations() {
