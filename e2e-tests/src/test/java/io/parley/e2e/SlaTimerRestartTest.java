@@ -7,17 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.Topics;
-import io.parley.stack.KafkaNode;
-import io.parley.stack.Ports;
-import io.parley.stack.PostgresNode;
 import io.parley.stack.ServiceNode;
 import io.parley.stack.testing.TopicWriter;
 import io.restassured.http.ContentType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -30,48 +24,24 @@ import org.junit.jupiter.api.Test;
  * breach and escalates it.
  */
 class SlaTimerRestartTest {
-    static Path root;
-    static Path runtime;
-    static PostgresNode postgres;
-    static KafkaNode kafka;
-    static ServiceNode routing;
+    static RoutingServers servers;
     static RoutingDatabase database;
+    static ServiceNode routing;
 
     @BeforeAll
     static void start() throws Exception {
-        root = Path.of(System.getProperty("parley.root", "..")).toAbsolutePath().normalize();
-        runtime = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "sla-restart-");
-        postgres = PostgresNode.start(
-                runtime.resolve("postgres"),
-                Ports.free(),
-                List.of("routing"),
-                PostgresNode.Binaries.EMBEDDED,
-                false,
-                () -> {});
-        database = new RoutingDatabase(postgres);
-        kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
-        routing = startRouting("logs-1");
+        servers = RoutingServers.start("sla-restart");
+        database = servers.database();
+        routing = startRouting();
     }
 
     @AfterAll
     static void stop() {
-        if (routing != null) routing.stop();
-        if (kafka != null) kafka.stop();
-        if (postgres != null) postgres.stop();
+        if (servers != null) servers.close();
     }
 
-    static ServiceNode startRouting(String logs) {
-        return ServiceNode.start(
-                "routing-service",
-                root.resolve("routing-service"),
-                Ports.free(),
-                Map.of(
-                        "parley.db.port", Integer.toString(postgres.port()),
-                        "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                        "parley.sla.check-interval", "1s"),
-                runtime.resolve(logs),
-                false,
-                () -> {});
+    static ServiceNode startRouting() {
+        return servers.routing(Map.of("parley.sla.check-interval", "1s"));
     }
 
     @Test
@@ -88,7 +58,7 @@ class SlaTimerRestartTest {
                 .put(routing.url() + "/teams/night/settings")
                 .then()
                 .statusCode(204);
-        try (TopicWriter writer = new TopicWriter(kafka.bootstrapServers())) {
+        try (TopicWriter writer = new TopicWriter(servers.bootstrapServers())) {
             Instant now = Instant.now();
             InboundMessage message = InboundMessage.builder()
                     .inbox("inbox-night", "api", "night")
@@ -110,7 +80,7 @@ class SlaTimerRestartTest {
         routing.stop();
         routing = null;
         database.execute("update sla_timer set due_at = now() - interval '1 minute' where metric = 'FIRST_RESPONSE'");
-        routing = startRouting("logs-2");
+        routing = startRouting();
 
         await().atMost(Duration.ofSeconds(30))
                 .until(

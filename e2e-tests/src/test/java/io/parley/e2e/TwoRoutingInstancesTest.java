@@ -8,14 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.Topics;
-import io.parley.stack.KafkaNode;
-import io.parley.stack.Ports;
-import io.parley.stack.PostgresNode;
 import io.parley.stack.ServiceNode;
 import io.parley.stack.testing.TopicWriter;
 import io.restassured.http.ContentType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,62 +42,29 @@ class TwoRoutingInstancesTest {
     static final int PER_TEAM = 24;
     static final int PARTITIONS = 6;
 
-    static PostgresNode postgres;
-    static KafkaNode kafka;
+    static RoutingServers servers;
+    static RoutingDatabase database;
     static ServiceNode first;
     static ServiceNode second;
-    static RoutingDatabase database;
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("parley.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        Path runtime = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "race-");
-        postgres = PostgresNode.start(
-                runtime.resolve("postgres"),
-                Ports.free(),
-                List.of("routing"),
-                PostgresNode.Binaries.EMBEDDED,
-                false,
-                () -> {});
-        database = new RoutingDatabase(postgres);
-        kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
+        servers = RoutingServers.start("race");
+        database = servers.database();
         // Six partitions for two instances of three consumers each: every consumer of both instances gets work.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(Topics.INBOUND_MESSAGES, PARTITIONS, (short) 1)))
                     .all()
                     .get();
         }
-        Map<String, String> config = Map.of(
-                "parley.db.port", Integer.toString(postgres.port()),
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "parley.queue.sweep-interval", "2s");
-        first = ServiceNode.start(
-                "routing-service",
-                root.resolve("routing-service"),
-                Ports.free(),
-                with(config, "routing-a"),
-                runtime.resolve("logs-1"),
-                false,
-                () -> {});
-        second = ServiceNode.start(
-                "routing-service",
-                root.resolve("routing-service"),
-                Ports.free(),
-                with(config, "routing-b"),
-                runtime.resolve("logs-2"),
-                false,
-                () -> {});
+        first = servers.routing(routingConfig("routing-a"));
+        second = servers.routing(routingConfig("routing-b"));
     }
 
     @AfterAll
     static void stop() {
-        for (var node : new Object[] {second, first}) {
-            if (node instanceof ServiceNode service) service.stop();
-        }
-        if (kafka != null) kafka.stop();
-        if (postgres != null) postgres.stop();
+        if (servers != null) servers.close();
     }
 
     @Test
@@ -123,7 +85,7 @@ class TwoRoutingInstancesTest {
         }
         awaitBothInstancesConsume();
 
-        try (TopicWriter writer = new TopicWriter(kafka.bootstrapServers())) {
+        try (TopicWriter writer = new TopicWriter(servers.bootstrapServers())) {
             for (int n = 0; n < PER_TEAM; n++) {
                 for (String team : teams) {
                     send(writer, team, "customer-" + n);
@@ -189,15 +151,15 @@ class TwoRoutingInstancesTest {
         load.forEach((agent, open) -> assertTrue(open <= CAPACITY, agent + " holds " + open + " > " + CAPACITY));
     }
 
-    private static Map<String, String> with(Map<String, String> config, String clientId) {
-        Map<String, String> named = new HashMap<>(config);
-        named.put("mp.messaging.incoming.inbound-messages.client.id", clientId);
-        return named;
+    private static Map<String, String> routingConfig(String clientId) {
+        return Map.of(
+                "parley.queue.sweep-interval", "2s", "mp.messaging.incoming.inbound-messages.client.id", clientId);
     }
 
     /** Both processes hold partitions of the inbound topic, so both route at the same time. */
     private static void awaitBothInstancesConsume() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 List<String> consuming = admin
                         .describeConsumerGroups(List.of("routing-service"))

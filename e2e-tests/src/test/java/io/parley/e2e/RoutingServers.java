@@ -1,0 +1,93 @@
+package io.parley.e2e;
+
+import io.parley.stack.KafkaNode;
+import io.parley.stack.ManagedProcess;
+import io.parley.stack.Ports;
+import io.parley.stack.PostgresNode;
+import io.parley.stack.ServiceNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL with routing's database and a Kafka broker for e2e tests about routing-service alone, which start as many
+ * routing processes as they need (and stop them when they want); closing stops everything still running.
+ */
+final class RoutingServers implements AutoCloseable {
+    private final Path root;
+    private final Path runtime;
+    private final List<ManagedProcess> started = new ArrayList<>();
+    private PostgresNode postgres;
+    private KafkaNode kafka;
+    private RoutingDatabase database;
+    private int routingProcesses;
+
+    private RoutingServers(Path root, Path runtime) {
+        this.root = root;
+        this.runtime = runtime;
+    }
+
+    static RoutingServers start(String name) throws IOException {
+        Path root = Path.of(System.getProperty("parley.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        RoutingServers servers = new RoutingServers(
+                root, Files.createTempDirectory(Path.of("target").toAbsolutePath(), name + "-"));
+        try {
+            servers.postgres = PostgresNode.start(
+                    servers.runtime.resolve("postgres"),
+                    Ports.free(),
+                    List.of("routing"),
+                    PostgresNode.Binaries.EMBEDDED,
+                    false,
+                    () -> {});
+            servers.started.add(servers.postgres.process());
+            servers.database = new RoutingDatabase(servers.postgres);
+            servers.kafka =
+                    KafkaNode.start(servers.runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
+            servers.started.add(servers.kafka.process());
+            return servers;
+        } catch (RuntimeException e) {
+            servers.close();
+            throw e;
+        }
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    RoutingDatabase database() {
+        return database;
+    }
+
+    /** One more routing-service process on this database and broker, with its own log folder. */
+    ServiceNode routing(Map<String, String> extraConfig) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "parley.db.port", Integer.toString(postgres.port()),
+                "kafka.bootstrap.servers", kafka.bootstrapServers()));
+        config.putAll(extraConfig);
+        ServiceNode routing = ServiceNode.start(
+                "routing-service",
+                root.resolve("routing-service"),
+                Ports.free(),
+                config,
+                runtime.resolve("logs-" + (++routingProcesses)),
+                false,
+                () -> {});
+        started.add(routing.process());
+        return routing;
+    }
+
+    @Override
+    public void close() {
+        List<ManagedProcess> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        reversed.forEach(ManagedProcess::stop);
+    }
+}
