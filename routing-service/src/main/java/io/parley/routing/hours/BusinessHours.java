@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +46,9 @@ public class BusinessHours extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    @Transient
+    private BusinessCalendar parsed;
+
     public Map<String, List<String>> weeklyMap() {
         return read(weekly, new TypeReference<>() {});
     }
@@ -53,8 +57,14 @@ public class BusinessHours extends PanacheEntityBase {
         return read(holidays, new TypeReference<>() {});
     }
 
+    /**
+     * Parsed once per loaded row: rules, the away message and SLA timers all ask for it while one message is routed.
+     */
     public BusinessCalendar calendar() {
-        return calendar(timeZone, weeklyMap(), holidayList());
+        if (parsed == null) {
+            parsed = calendar(timeZone, weeklyMap(), holidayList());
+        }
+        return parsed;
     }
 
     /** Parses the API's shape; throws IllegalArgumentException with a message fit for the caller. */
