@@ -62,10 +62,6 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "waiting_since")
     public Instant waitingSince;
 
-    /** The customer's oldest message no agent has answered yet; null once an agent replied. */
-    @Column(name = "awaiting_reply_since")
-    public Instant awaitingReplySince;
-
     public String language;
 
     public String sentiment;

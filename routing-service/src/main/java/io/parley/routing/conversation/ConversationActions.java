@@ -220,7 +220,6 @@ public class ConversationActions {
      * is null): response timers are met, and the very first answer is reported with its response time.
      */
     public Uni<Void> agentReplied(Conversation conversation, String agent, Instant now) {
-        conversation.awaitingReplySince = null;
         Uni<Void> stop = timers.agentReplied(conversation, now);
         if (conversation.firstReplyAt != null) {
             return stop;

@@ -131,7 +131,6 @@ public class ConversationService {
         conversation.createdAt = now;
         conversation.updatedAt = now;
         conversation.lastMessageAt = inbound.sentAt();
-        conversation.awaitingReplySince = inbound.sentAt();
         return conversation
                 .persist()
                 .call(() -> outbox.conversationEvent(
@@ -161,10 +160,7 @@ public class ConversationService {
 
     private Uni<Void> reopen(Conversation conversation, InboundMessage inbound, Instant now) {
         return addMessage(conversation, inbound, now)
-                .call(() -> {
-                    conversation.awaitingReplySince = inbound.sentAt();
-                    return actions.setStatus(conversation, ConversationStatus.OPEN, null, CUSTOMER, now);
-                })
+                .call(() -> actions.setStatus(conversation, ConversationStatus.OPEN, null, CUSTOMER, now))
                 .flatMap(message -> rules.run(conversation, message, Set.of(AutomationRule.MESSAGE_CREATED), now))
                 .flatMap(v -> outOfHours.apply(conversation, false, now))
                 .flatMap(v -> queue(conversation, now));
@@ -174,9 +170,6 @@ public class ConversationService {
         return addMessage(conversation, inbound, now).flatMap(message -> {
             if (inbound.autoReply()) {
                 return Uni.createFrom().voidItem();
-            }
-            if (conversation.awaitingReplySince == null) {
-                conversation.awaitingReplySince = inbound.sentAt();
             }
             // A customer writing to a pending or snoozed conversation wakes it up.
             Uni<Void> wake = conversation.status == ConversationStatus.OPEN
