@@ -2,69 +2,130 @@ package io.parley.ingest.intake;
 
 import io.parley.ingest.channel.WebhookRequest;
 import io.parley.ingest.inbox.Inbox;
+import io.parley.problem.ProblemException;
+import io.parley.reactive.CallerContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
- * The intake's two writes on the hot path, on the reactive client directly: one statement archives the delivery and
- * claims its events (a single statement is atomic, so no BEGIN/COMMIT round trips), one releases failed claims. The
- * ORM's per-request session costs more than the insert itself here (see docs/benchmarks.md).
+ * The intake's writes on the hot path, on the reactive client directly: one statement archives deliveries and claims
+ * their events (a single statement is atomic, so no BEGIN/COMMIT round trips), one releases failed claims. The ORM's
+ * per-request session costs more than the insert itself here (see docs/benchmarks.md). Concurrent deliveries share a
+ * statement through {@link ClaimBatcher}.
  */
 @ApplicationScoped
 public class IntakeRepository {
+    private static final Logger LOG = Logger.getLogger(IntakeRepository.class);
+
     private static final String ARCHIVE_AND_CLAIM = """
             with delivery as (
                 insert into webhook_delivery (id, inbox_id, channel, content_type, body, received_at)
-                values ($1, $2, $3, $4, $5, $6)
+                select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::timestamptz[])
             )
             insert into received_message (inbox_id, provider_message_id, event_id, received_at, delivery_id, event,
                                           thread_key, customer_message)
-            select $2, claim.key, claim.event_id, $6, $1, claim.event, claim.thread_key, claim.customer_message
-            from unnest($7::text[], $8::uuid[], $9::text[], $10::text[], $11::boolean[])
-                with ordinality as claim(key, event_id, event, thread_key, customer_message, position)
+            select claim.inbox_id, claim.key, claim.event_id, claim.received_at, claim.delivery_id, claim.event,
+                   claim.thread_key, claim.customer_message
+            from unnest($7::text[], $8::text[], $9::uuid[], $10::timestamptz[], $11::uuid[], $12::text[], $13::text[],
+                        $14::boolean[])
+                with ordinality as claim(inbox_id, key, event_id, received_at, delivery_id, event, thread_key,
+                                         customer_message, position)
             order by claim.position
             on conflict do nothing
-            returning provider_message_id
+            returning delivery_id, provider_message_id
             """;
+    /** Two statements in flight use both cores' worth of PostgreSQL; more would only queue behind them. */
+    private static final int STATEMENTS_IN_FLIGHT = 2;
+
+    private static final int MAX_DELIVERIES_PER_STATEMENT = 64;
 
     private final Pool pool;
+    private final ClaimBatcher<Delivery, Set<String>> claims =
+            new ClaimBatcher<>(STATEMENTS_IN_FLIGHT, MAX_DELIVERIES_PER_STATEMENT, this::archiveAndClaimAll);
 
     public IntakeRepository(Pool pool) {
         this.pool = pool;
     }
 
-    /** @return the dedup keys claimed now; the others were claimed before (duplicates) */
+    /**
+     * @return the dedup keys claimed now; the others were claimed before (duplicates). Fails with 503 when the
+     *     database cannot take the delivery, so that the provider retries.
+     */
     public Uni<Set<String>> archiveAndClaim(Inbox inbox, WebhookRequest request, List<PendingEvent> events) {
+        return CallerContext.resumeOnCallerContext(
+                        claims.submit(new Delivery(UUID.randomUUID(), inbox, request, events)))
+                .onFailure(failure -> !(failure instanceof ProblemException))
+                .transform(failure -> {
+                    LOG.warnf("could not archive a delivery to inbox %s: %s", inbox.id, failure.getMessage());
+                    return ProblemException.unavailable("The message could not be stored; retry later.");
+                });
+    }
+
+    private record Delivery(UUID id, Inbox inbox, WebhookRequest request, List<PendingEvent> events) {
+        /** Archive metadata only: a header longer than the column is cut rather than refused. */
+        String contentType() {
+            if (request.contentType() == null) {
+                return null;
+            }
+            String type = request.contentType().toString();
+            return type.length() <= 255 ? type : type.substring(0, 255);
+        }
+    }
+
+    private Uni<List<Set<String>>> archiveAndClaimAll(List<Delivery> deliveries) {
+        List<PendingEvent> events = new ArrayList<>();
+        List<Delivery> eventDeliveries = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            for (PendingEvent event : delivery.events()) {
+                events.add(event);
+                eventDeliveries.add(delivery);
+            }
+        }
         Tuple parameters = Tuple.tuple()
-                .addUUID(UUID.randomUUID())
-                .addString(inbox.id)
-                .addString(inbox.channel)
-                .addString(
-                        request.contentType() == null
-                                ? null
-                                : request.contentType().toString())
-                .addBuffer(io.vertx.mutiny.core.buffer.Buffer.buffer(request.body()))
-                .addOffsetDateTime(request.receivedAt().atOffset(ZoneOffset.UTC))
+                .addArrayOfUUID(deliveries.stream().map(Delivery::id).toArray(UUID[]::new))
+                .addArrayOfString(deliveries.stream().map(d -> d.inbox().id).toArray(String[]::new))
+                .addArrayOfString(
+                        deliveries.stream().map(d -> d.inbox().channel).toArray(String[]::new))
+                .addArrayOfString(deliveries.stream().map(Delivery::contentType).toArray(String[]::new))
+                .addValue(deliveries.stream()
+                        .map(d -> io.vertx.core.buffer.Buffer.buffer(d.request().body()))
+                        .toArray(io.vertx.core.buffer.Buffer[]::new))
+                .addArrayOfOffsetDateTime(deliveries.stream()
+                        .map(d -> d.request().receivedAt().atOffset(ZoneOffset.UTC))
+                        .toArray(OffsetDateTime[]::new))
+                .addArrayOfString(
+                        eventDeliveries.stream().map(d -> d.inbox().id).toArray(String[]::new))
                 .addArrayOfString(events.stream().map(PendingEvent::dedupKey).toArray(String[]::new))
                 .addArrayOfUUID(events.stream().map(e -> e.envelope().eventId()).toArray(UUID[]::new))
+                .addArrayOfOffsetDateTime(eventDeliveries.stream()
+                        .map(d -> d.request().receivedAt().atOffset(ZoneOffset.UTC))
+                        .toArray(OffsetDateTime[]::new))
+                .addArrayOfUUID(eventDeliveries.stream().map(Delivery::id).toArray(UUID[]::new))
                 .addArrayOfString(events.stream().map(PendingEvent::encoded).toArray(String[]::new))
                 .addArrayOfString(events.stream().map(PendingEvent::threadKey).toArray(String[]::new))
                 .addArrayOfBoolean(
                         events.stream().map(PendingEvent::customerMessage).toArray(Boolean[]::new));
         return pool.preparedQuery(ARCHIVE_AND_CLAIM).execute(parameters).map(rows -> {
-            Set<String> claimed = new HashSet<>();
+            Map<UUID, Set<String>> claimed = new HashMap<>();
             for (Row row : rows) {
-                claimed.add(row.getString(0));
+                claimed.computeIfAbsent(row.getUUID(0), id -> new HashSet<>()).add(row.getString(1));
             }
-            return claimed;
+            return deliveries.stream()
+                    .map(d -> claimed.getOrDefault(d.id(), Set.of()))
+                    .toList();
         });
     }
 

@@ -95,6 +95,52 @@ class ApiWebhookTest extends WebhookTestSupport {
         assertEquals(1, countAfterMarker("m-dup"));
     }
 
+    /**
+     * Deliveries arriving together are claimed in shared statements: every one must still get its own answer, and a
+     * message redelivered concurrently with itself is claimed by exactly one of the two requests.
+     */
+    @Test
+    void concurrentRedeliveriesAreClaimedOnceEach() throws Exception {
+        int messages = 24;
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            String body = "{\"messageId\":\"m-race-" + i + "\",\"sender\":{\"id\":\"cust-r" + i + "\"},\"text\":\"race "
+                    + i + "\"}";
+            bodies.add(body);
+            bodies.add(body);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = pool.invokeAll(bodies.stream()
+                    .<java.util.concurrent.Callable<Integer>>map(
+                            body -> () -> signed(body).extract().statusCode())
+                    .toList());
+            Map<Integer, Long> byStatus = new java.util.HashMap<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                byStatus.merge(answer.get(), 1L, Long::sum);
+            }
+            assertEquals(Map.of(202, (long) messages, 200, (long) messages), byStatus);
+        } finally {
+            pool.shutdown();
+        }
+
+        Map<String, Long> published =
+                payloads(awaitEvents(inbox, messages), EventTypes.MESSAGE_INBOUND, InboundMessage.class).stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                InboundMessage::providerMessageId, java.util.stream.Collectors.counting()));
+        assertEquals(messages, published.size());
+        assertEquals(0, countAfterMarker("m-race-0") - 1);
+    }
+
+    @Test
+    void overlongContentTypeIsArchivedNotRefused() {
+        String body = "{\"messageId\":\"m-ct\",\"sender\":{\"id\":\"cust-ct\"},\"text\":\"hi\"}";
+        String contentType = "application/json; note=" + "x".repeat(300);
+
+        WebhookTestSupport.post("api", inbox, contentType, bytes(body), signature(body))
+                .statusCode(202);
+    }
+
     @Test
     void unknownInboxOrChannelIsNotFound() {
         String body = "{\"messageId\":\"m-x\",\"sender\":{\"id\":\"c\"},\"text\":\"hi\"}";

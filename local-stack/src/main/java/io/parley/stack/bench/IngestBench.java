@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>ack latency (request sent → 200 after Kafka's acks=all) at a fixed arrival rate, p50/p99.
  * </ol>
  *
- * Arguments: [seconds per phase, default 20] [fixed rate per second, default 500] [concurrency, default 32].
+ * Arguments: [seconds per phase, default 20] [fixed rate per second, default 500] [concurrency, default 32] [warm-up
+ * seconds, default 60].
  */
 public final class IngestBench {
     static final String SECRET = "bench-secret-0123456789abcdef";
@@ -43,14 +44,15 @@ public final class IngestBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 60;
         try (BenchStack stack = BenchStack.start("ingest", List.of("ingest"))) {
             ServiceNode ingest = stack.service("ingest-service", Map.of("parley.bench.baseline-enabled", "true"));
-            new IngestBench().run(ingest.url(), seconds, rate, concurrency);
+            new IngestBench().run(ingest.url(), seconds, rate, concurrency, warmUp);
         }
         System.exit(0);
     }
 
-    void run(String base, int seconds, int rate, int concurrency) throws Exception {
+    void run(String base, int seconds, int rate, int concurrency, int warmUp) throws Exception {
         put(
                 base + "/inboxes/bench-wa",
                 "{\"channel\":\"whatsapp\",\"name\":\"Bench\",\"team\":\"support\",\"secret\":\"" + SECRET
@@ -58,10 +60,11 @@ public final class IngestBench {
         String webhook = base + "/webhooks/whatsapp/bench-wa";
         String baseline = base + "/bench/baseline";
         System.out.printf(
-                "ingest bench: %d s per phase, %d concurrent connections, fixed rate %d/s%n",
-                seconds, concurrency, rate);
-        saturate(webhook, 5, concurrency); // warm-up: JIT, connection pools, topic creation
-        saturate(baseline, 5, concurrency);
+                "ingest bench: %d s per phase after %d s of warm-up, %d concurrent connections, fixed rate %d/s%n",
+                seconds, warmUp, concurrency, rate);
+        // Unmeasured: a cold JVM spends its first half minute compiling (C2 took 40 % of the service's CPU 20 s in).
+        saturate(webhook, warmUp, concurrency);
+        saturate(baseline, Math.max(1, warmUp / 6), concurrency);
         Result webhooks = saturate(webhook, seconds, concurrency);
         Result bare = saturate(baseline, seconds, concurrency);
         System.out.printf(
