@@ -39,14 +39,24 @@ public final class KafkaNode {
             Files.writeString(config, serverProperties(port, controllerPort, logDir));
             Path log4j = dir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J);
-            List<String> jvm = List.of(
+            List<String> jvm = new java.util.ArrayList<>(List.of(
                     StackLayout.javaExecutable(),
                     "-Xms128m",
                     "-Xmx512m",
+                    // kafka-server-start.sh's own GC settings: the 200 ms default pause goal shows up as
+                    // produce-latency outliers.
+                    "-XX:+UseG1GC",
+                    "-XX:MaxGCPauseMillis=20",
+                    "-XX:InitiatingHeapOccupancyPercent=35",
+                    "-XX:+ExplicitGCInvokesConcurrent",
                     "-Dlog4j2.configurationFile=" + log4j,
-                    "-Dparley.part=kafka",
-                    "-cp",
-                    StackLayout.serverClasspath());
+                    "-Dparley.part=kafka"));
+            String extra = System.getenv("PARLEY_KAFKA_JAVA_OPTS");
+            if (extra != null && !extra.isBlank()) {
+                // For profiling and tuning runs, e.g. -Xlog:gc:file=...
+                jvm.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            jvm.addAll(List.of("-cp", StackLayout.serverClasspath()));
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(dir, jvm, config);
             }

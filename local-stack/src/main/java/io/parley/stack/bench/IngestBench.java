@@ -85,7 +85,13 @@ public final class IngestBench {
                 fixed.percentile(99),
                 fixed.percentile(100),
                 fixed.errors);
+        fixedSlowSeconds.forEach((second, slow) ->
+                System.out.printf("  second %d of the fixed-rate phase: %d acks over 25 ms%n", second, slow.get()));
     }
+
+    /** Which seconds of the fixed-rate phase the slow acks fell in: one stall or a steady tail read differently. */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, AtomicInteger> fixedSlowSeconds =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /** Closed loop: each connection sends its next request when the previous one is answered. */
     private Result saturate(String url, int seconds, int concurrency) throws Exception {
@@ -129,6 +135,13 @@ public final class IngestBench {
                     inFlight.add(http.sendAsync(request(url), HttpResponse.BodyHandlers.discarding())
                             .handle((response, failure) -> {
                                 record(sent, response, failure, latencies, errors);
+                                if (System.nanoTime() - sent > TimeUnit.MILLISECONDS.toNanos(25)) {
+                                    fixedSlowSeconds
+                                            .computeIfAbsent(
+                                                    TimeUnit.NANOSECONDS.toSeconds(sent - start),
+                                                    second -> new AtomicInteger())
+                                            .incrementAndGet();
+                                }
                                 return null;
                             }));
                 },
