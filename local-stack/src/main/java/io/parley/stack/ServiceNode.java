@@ -39,8 +39,8 @@ public final class ServiceNode {
                 "-Dquarkus.http.port=" + port));
         String javaOptions = System.getenv("PARLEY_SERVICE_JAVA_OPTS");
         if (javaOptions != null && !javaOptions.isBlank()) {
-            // For profiling and tuning runs, e.g. -XX:StartFlightRecording=...
-            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+            // For profiling and tuning runs, e.g. -XX:StartFlightRecording=filename=/tmp/{service}.jfr
+            command.addAll(List.of(javaOptions.replace("{service}", name).trim().split("\\s+")));
         }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

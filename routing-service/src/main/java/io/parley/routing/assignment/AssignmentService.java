@@ -146,7 +146,9 @@ public class AssignmentService {
         return lockedFresh(Agent.class, agent)
                 .flatMap(locked -> locked == null || locked.availability != Availability.ONLINE
                         ? Uni.createFrom().item(-1L)
-                        : Conversation.count("assignee = ?1 and status in ?2", agent, LOADED))
+                        : state.countsLoad
+                                ? Conversation.count("assignee = ?1 and status in ?2", agent, LOADED)
+                                : Uni.createFrom().item(0L))
                 .flatMap(load -> {
                     if (load < 0 || !CapacityLimit.hasRoom(state.capacity(agent), load)) {
                         state.loads.put(agent, Math.max(load, state.loads.getOrDefault(agent, 0L)));
@@ -187,6 +189,11 @@ public class AssignmentService {
         final Set<String> teamSkills;
         final Map<String, Long> loads;
         final Map<String, Long> recent;
+        /**
+         * Loads are counted only where a rule reads them (a capacity, least-loaded): counting costs a pass over every
+         * open conversation of the team's agents, on every assignment.
+         */
+        final boolean countsLoad;
 
         private TeamState(
                 Team team,
@@ -203,6 +210,13 @@ public class AssignmentService {
             members.forEach(m -> teamSkills.addAll(m.skillSet()));
             this.loads = new HashMap<>(loads);
             this.recent = new HashMap<>(recent);
+            this.countsLoad = countsLoad(policy, members);
+        }
+
+        static boolean countsLoad(AssignmentPolicy policy, List<TeamMember> members) {
+            return policy.strategy == AssignmentStrategy.LEAST_LOADED
+                    || policy.capacity != null
+                    || members.stream().anyMatch(m -> m.capacity != null);
         }
 
         static Uni<TeamState> load(Team team, Instant now) {
@@ -218,11 +232,14 @@ public class AssignmentService {
                                 }
                                 return Agent.<Agent>list(
                                                 "username in ?1 and availability = ?2", agents, Availability.ONLINE)
-                                        .flatMap(online -> counts(
-                                                        "select c.assignee, count(c) from Conversation c"
-                                                                + " where c.assignee in :agents and c.status in :statuses"
-                                                                + " group by c.assignee",
-                                                        Map.of("agents", agents, "statuses", LOADED))
+                                        .flatMap(online -> (countsLoad(policy, members)
+                                                        ? counts(
+                                                                "select c.assignee, count(c) from Conversation c"
+                                                                        + " where c.assignee in :agents"
+                                                                        + " and c.status in :statuses"
+                                                                        + " group by c.assignee",
+                                                                Map.of("agents", agents, "statuses", LOADED))
+                                                        : Uni.createFrom().item(Map.<String, Long>of()))
                                                 .flatMap(loads -> recent(policy, agents, now)
                                                         .map(recent -> new TeamState(
                                                                 team,

@@ -13,7 +13,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -151,11 +150,10 @@ public class OutboxRelay {
                                                 .build()))))
                 .collect()
                 .asList()
-                // One statement marks the whole batch, instead of one update per row.
-                .flatMap(sent -> OutboxEvent.update(
-                                "publishedAt = ?1 where seq in ?2",
-                                Instant.now(),
-                                events.stream().map(e -> e.seq).toList())
+                // One statement removes the whole batch. Published rows are deleted, not marked: Kafka keeps the
+                // events, and a table that only grows made every relay round slower (seen in bench/routing).
+                .flatMap(sent -> OutboxEvent.delete(
+                                "seq in ?1", events.stream().map(e -> e.seq).toList())
                         .replaceWith(events.size()));
     }
 }
