@@ -76,12 +76,20 @@ public class WebhookService {
     }
 
     private Uni<Inbox> inbox(ChannelAdapter adapter, String inboxId) {
-        return inboxes.find(inboxId).map(inbox -> {
-            if (inbox == null || !adapter.channel().id().equals(inbox.channel)) {
-                throw ProblemException.notFound("No " + adapter.channel().id() + " inbox " + inboxId + ".");
-            }
-            return inbox;
-        });
+        return inboxes.find(inboxId)
+                .onFailure()
+                .transform(failure -> {
+                    // The provider retries on 503; a 500 would read as a bug in the webhook.
+                    LOG.warnf("could not look up inbox %s: %s", inboxId, failure.getMessage());
+                    return ProblemException.unavailable("The inbox could not be looked up; retry later.");
+                })
+                .map(inbox -> {
+                    if (inbox == null || !adapter.channel().id().equals(inbox.channel)) {
+                        throw ProblemException.notFound(
+                                "No " + adapter.channel().id() + " inbox " + inboxId + ".");
+                    }
+                    return inbox;
+                });
     }
 
     /** A payload an adapter trips over is the sender's problem (400), never a 500. */

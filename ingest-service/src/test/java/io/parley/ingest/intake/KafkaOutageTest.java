@@ -10,7 +10,7 @@ import io.parley.contracts.InboundMessage;
 import io.parley.contracts.Topics;
 import io.parley.contracts.WebhookSignature;
 import io.parley.ingest.channel.api.ApiChannelAdapter;
-import io.parley.stack.testing.BrokerOutage;
+import io.parley.stack.testing.ServerOutage;
 import io.parley.stack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -39,14 +39,14 @@ class KafkaOutageTest {
                 .statusCode(200);
 
         IntStream.rangeClosed(1, 5).forEach(i -> post(inbox, "before-" + i).statusCode(202));
-        BrokerOutage.stop();
+        ServerOutage.stop(ServerOutage.Server.KAFKA);
         try {
             post(inbox, "during-1")
                     .statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", equalTo("5"));
         } finally {
-            BrokerOutage.restart();
+            ServerOutage.restart(ServerOutage.Server.KAFKA);
         }
         // The provider retries: the failed message was not taken for a duplicate.
         await().atMost(Duration.ofSeconds(60))

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A real Kafka broker (KRaft) in a child JVM for the tests of one module. Tests can take it down and bring it back
- * with {@link BrokerOutage}.
+ * with {@link ServerOutage}.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     private volatile KafkaNode kafka;
@@ -18,13 +18,13 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         dir = TestDirectories.create("kafka");
         kafka = KafkaNode.start(dir, Ports.free(), Ports.free(), false, () -> {});
-        BrokerOutage.register(() -> kafka.stop(), () -> kafka = kafka.restart());
+        ServerOutage.register(ServerOutage.Server.KAFKA, () -> kafka.stop(), () -> kafka = kafka.restart());
         return Map.of("kafka.bootstrap.servers", kafka.bootstrapServers());
     }
 
     @Override
     public void stop() {
-        BrokerOutage.unregister();
+        ServerOutage.unregister(ServerOutage.Server.KAFKA);
         if (kafka != null) {
             kafka.stop();
         }
