@@ -5,18 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.Topics;
-import io.parley.contracts.WebhookSignature;
-import io.parley.ingest.channel.api.ApiChannelAdapter;
 import io.parley.stack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -27,31 +22,26 @@ class ReplayTest {
 
     @Test
     void republishesTheSameEventsForATimeRangeInOrder() {
-        String inbox = "replay-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType("application/json")
-                .body("{\"channel\":\"api\",\"name\":\"Replay\",\"team\":\"support\",\"secret\":\"" + SECRET + "\"}")
-                .put("/inboxes/" + inbox)
-                .then()
-                .statusCode(200);
+        ApiInbox inbox = ApiInbox.create("replay", SECRET);
         Instant from = Instant.now().minusSeconds(1);
-        IntStream.rangeClosed(1, 3).forEach(i -> post(inbox, "r-" + i));
+        IntStream.rangeClosed(1, 3).forEach(i -> inbox.post("r-" + i).statusCode(202));
         Instant to = Instant.now().plusSeconds(1);
 
         try (TopicProbe topic = new TopicProbe(
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 Topics.INBOUND_MESSAGES)) {
             List<EventEnvelope> original =
-                    await().atMost(Duration.ofSeconds(20)).until(() -> events(inbox, topic), list -> list.size() == 3);
+                    await().atMost(Duration.ofSeconds(20)).until(() -> inbox.events(topic), list -> list.size() == 3);
 
             given().queryParam("from", from.toString())
                     .queryParam("to", to.toString())
-                    .post("/inboxes/" + inbox + "/replay")
+                    .post("/inboxes/" + inbox.id() + "/replay")
                     .then()
                     .statusCode(200)
                     .body("republished", equalTo(3));
 
             List<EventEnvelope> all =
-                    await().atMost(Duration.ofSeconds(20)).until(() -> events(inbox, topic), list -> list.size() == 6);
+                    await().atMost(Duration.ofSeconds(20)).until(() -> inbox.events(topic), list -> list.size() == 6);
             assertEquals(
                     original.stream().map(EventEnvelope::eventId).toList(),
                     all.subList(3, 6).stream().map(EventEnvelope::eventId).toList(),
@@ -82,24 +72,5 @@ class ReplayTest {
                 .post("/inboxes/replay-range/replay")
                 .then()
                 .statusCode(400);
-    }
-
-    private static List<EventEnvelope> events(String inbox, TopicProbe topic) {
-        return topic.records().stream()
-                .filter(r -> r.key().startsWith(inbox + ":"))
-                .map(r -> EventCodec.decode(r.value()))
-                .toList();
-    }
-
-    private static void post(String inbox, String messageId) {
-        // One sender: one partition, so the topic keeps the order to compare with.
-        byte[] body = ("{\"messageId\":\"" + messageId + "\",\"sender\":{\"id\":\"cust-1\"},\"text\":\"hello\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        given().contentType("application/json")
-                .header(ApiChannelAdapter.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, body))
-                .body(body)
-                .post("/webhooks/api/" + inbox)
-                .then()
-                .statusCode(202);
     }
 }
