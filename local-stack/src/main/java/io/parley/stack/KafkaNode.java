@@ -51,11 +51,7 @@ public final class KafkaNode {
                     "-XX:+ExplicitGCInvokesConcurrent",
                     "-Dlog4j2.configurationFile=" + log4j,
                     "-Dparley.part=kafka"));
-            String extra = System.getenv("PARLEY_KAFKA_JAVA_OPTS");
-            if (extra != null && !extra.isBlank()) {
-                // For profiling and tuning runs, e.g. -Xlog:gc:file=...
-                jvm.addAll(List.of(extra.trim().split("\\s+")));
-            }
+            jvm.addAll(StackLayout.javaOptionsFrom("PARLEY_KAFKA_JAVA_OPTS", "kafka"));
             jvm.addAll(List.of("-cp", StackLayout.serverClasspath()));
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(dir, jvm, config);

@@ -37,11 +37,7 @@ public final class ServiceNode {
                 "-Xmx384m",
                 "-Dparley.part=" + name,
                 "-Dquarkus.http.port=" + port));
-        String javaOptions = System.getenv("PARLEY_SERVICE_JAVA_OPTS");
-        if (javaOptions != null && !javaOptions.isBlank()) {
-            // For profiling and tuning runs, e.g. -XX:StartFlightRecording=filename=/tmp/{service}.jfr
-            command.addAll(List.of(javaOptions.replace("{service}", name).trim().split("\\s+")));
-        }
+        command.addAll(StackLayout.javaOptionsFrom("PARLEY_SERVICE_JAVA_OPTS", name));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

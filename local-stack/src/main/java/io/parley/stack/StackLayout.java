@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 /** Where the server jars and distributions are, as recorded when this module was built. */
@@ -54,6 +55,18 @@ public final class StackLayout {
 
     public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * Extra JVM options from an environment variable, for profiling and tuning runs (e.g.
+     * {@code -XX:StartFlightRecording=filename=/tmp/{service}.jfr}); {@code {service}} becomes the process's name.
+     */
+    public static List<String> javaOptionsFrom(String variable, String service) {
+        String options = System.getenv(variable);
+        if (options == null || options.isBlank()) {
+            return List.of();
+        }
+        return List.of(options.replace("{service}", service).trim().split("\\s+"));
     }
 
     private static Properties load() {

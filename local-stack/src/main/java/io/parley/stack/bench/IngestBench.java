@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,8 @@ public final class IngestBench {
             .executor(Executors.newFixedThreadPool(4))
             .build();
     private final AtomicLong sequence = new AtomicLong();
+    /** Which seconds of the fixed-rate phase the slow acks fell in: one stall or a steady tail read differently. */
+    private final ConcurrentSkipListMap<Long, AtomicInteger> fixedSlowSeconds = new ConcurrentSkipListMap<>();
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -88,10 +91,6 @@ public final class IngestBench {
         fixedSlowSeconds.forEach((second, slow) ->
                 System.out.printf("  second %d of the fixed-rate phase: %d acks over 25 ms%n", second, slow.get()));
     }
-
-    /** Which seconds of the fixed-rate phase the slow acks fell in: one stall or a steady tail read differently. */
-    private final java.util.concurrent.ConcurrentSkipListMap<Long, AtomicInteger> fixedSlowSeconds =
-            new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /** Closed loop: each connection sends its next request when the previous one is answered. */
     private Result saturate(String url, int seconds, int concurrency) throws Exception {

@@ -201,7 +201,8 @@ public class AssignmentService {
                 List<TeamMember> members,
                 Set<String> online,
                 Map<String, Long> loads,
-                Map<String, Long> recent) {
+                Map<String, Long> recent,
+                boolean countsLoad) {
             this.team = team;
             this.policy = policy;
             this.members = members.stream().collect(Collectors.toMap(m -> m.agent, Function.identity()));
@@ -210,10 +211,10 @@ public class AssignmentService {
             members.forEach(m -> teamSkills.addAll(m.skillSet()));
             this.loads = new HashMap<>(loads);
             this.recent = new HashMap<>(recent);
-            this.countsLoad = countsLoad(policy, members);
+            this.countsLoad = countsLoad;
         }
 
-        static boolean countsLoad(AssignmentPolicy policy, List<TeamMember> members) {
+        private static boolean countsLoad(AssignmentPolicy policy, List<TeamMember> members) {
             return policy.strategy == AssignmentStrategy.LEAST_LOADED
                     || policy.capacity != null
                     || members.stream().anyMatch(m -> m.capacity != null);
@@ -226,13 +227,15 @@ public class AssignmentService {
                             .flatMap(members -> {
                                 List<String> agents =
                                         members.stream().map(m -> m.agent).toList();
+                                boolean countsLoad = countsLoad(policy, members);
                                 if (agents.isEmpty()) {
                                     return Uni.createFrom()
-                                            .item(new TeamState(team, policy, members, Set.of(), Map.of(), Map.of()));
+                                            .item(new TeamState(
+                                                    team, policy, members, Set.of(), Map.of(), Map.of(), countsLoad));
                                 }
                                 return Agent.<Agent>list(
                                                 "username in ?1 and availability = ?2", agents, Availability.ONLINE)
-                                        .flatMap(online -> (countsLoad(policy, members)
+                                        .flatMap(online -> (countsLoad
                                                         ? counts(
                                                                 "select c.assignee, count(c) from Conversation c"
                                                                         + " where c.assignee in :agents"
@@ -249,7 +252,8 @@ public class AssignmentService {
                                                                         .map(a -> a.username)
                                                                         .collect(Collectors.toSet()),
                                                                 loads,
-                                                                recent))));
+                                                                recent,
+                                                                countsLoad))));
                             }));
         }
 

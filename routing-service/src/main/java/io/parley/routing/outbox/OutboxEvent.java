@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An event written in the same transaction as the state change it describes; relayed to Kafka in seq order. */
+/**
+ * An event written in the same transaction as the state change it describes; relayed to Kafka in seq order and
+ * deleted once the broker has it, so every row is still to be published.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -37,7 +40,4 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "occurred_at")
     public Instant occurredAt;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 }

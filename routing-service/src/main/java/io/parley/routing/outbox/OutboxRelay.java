@@ -125,9 +125,7 @@ public class OutboxRelay {
                         .getResultList()
                         .flatMap(lock -> lock.isEmpty()
                                 ? Uni.createFrom().item(List.<OutboxEvent>of())
-                                : session.createSelectionQuery(
-                                                "from OutboxEvent where publishedAt is null order by seq",
-                                                OutboxEvent.class)
+                                : session.createSelectionQuery("from OutboxEvent order by seq", OutboxEvent.class)
                                         .setMaxResults(batchSize)
                                         .getResultList()))
                 .flatMap(this::publishInOrder));
