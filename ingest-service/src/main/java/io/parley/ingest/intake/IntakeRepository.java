@@ -30,22 +30,23 @@ import org.jboss.logging.Logger;
 public class IntakeRepository {
     private static final Logger LOG = Logger.getLogger(IntakeRepository.class);
 
-    /** Claims take their inbox and arrival time from their delivery ($7: the delivery's id). */
+    /**
+     * Each claim carries its inbox and arrival time itself ($7, $10) although its delivery has them: joining the claims
+     * to the deliveries' array instead materialised the bodies once more and cost ~15 % of bench/ingest's throughput.
+     */
     private static final String ARCHIVE_AND_CLAIM = """
-            with arrived as (
-                select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::timestamptz[])
-                    as arrived(id, inbox_id, channel, content_type, body, received_at)
-            ), delivery as (
+            with delivery as (
                 insert into webhook_delivery (id, inbox_id, channel, content_type, body, received_at)
-                select * from arrived
+                select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::timestamptz[])
             )
             insert into received_message (inbox_id, provider_message_id, event_id, received_at, delivery_id, event,
                                           thread_key, customer_message)
-            select arrived.inbox_id, claim.key, claim.event_id, arrived.received_at, claim.delivery_id, claim.event,
+            select claim.inbox_id, claim.key, claim.event_id, claim.received_at, claim.delivery_id, claim.event,
                    claim.thread_key, claim.customer_message
-            from unnest($7::uuid[], $8::text[], $9::uuid[], $10::text[], $11::text[], $12::boolean[])
-                with ordinality as claim(delivery_id, key, event_id, event, thread_key, customer_message, position)
-            join arrived on arrived.id = claim.delivery_id
+            from unnest($7::text[], $8::text[], $9::uuid[], $10::timestamptz[], $11::uuid[], $12::text[], $13::text[],
+                        $14::boolean[])
+                with ordinality as claim(inbox_id, key, event_id, received_at, delivery_id, event, thread_key,
+                                         customer_message, position)
             order by claim.position
             on conflict do nothing
             returning delivery_id, provider_message_id
@@ -90,7 +91,7 @@ public class IntakeRepository {
 
     private Uni<List<Set<String>>> archiveAndClaimAll(List<Delivery> deliveries) {
         List<PendingEvent> events = new ArrayList<>();
-        List<Delivery> eventDeliveries = new ArrayList<>(); // parallel to events: whose event each one is
+        List<Delivery> eventDeliveries = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             for (PendingEvent event : delivery.events()) {
                 events.add(event);
@@ -109,9 +110,14 @@ public class IntakeRepository {
                 .addArrayOfOffsetDateTime(deliveries.stream()
                         .map(d -> d.request().receivedAt().atOffset(ZoneOffset.UTC))
                         .toArray(OffsetDateTime[]::new))
-                .addArrayOfUUID(eventDeliveries.stream().map(Delivery::id).toArray(UUID[]::new))
+                .addArrayOfString(
+                        eventDeliveries.stream().map(d -> d.inbox().id).toArray(String[]::new))
                 .addArrayOfString(events.stream().map(PendingEvent::dedupKey).toArray(String[]::new))
                 .addArrayOfUUID(events.stream().map(e -> e.envelope().eventId()).toArray(UUID[]::new))
+                .addArrayOfOffsetDateTime(eventDeliveries.stream()
+                        .map(d -> d.request().receivedAt().atOffset(ZoneOffset.UTC))
+                        .toArray(OffsetDateTime[]::new))
+                .addArrayOfUUID(eventDeliveries.stream().map(Delivery::id).toArray(UUID[]::new))
                 .addArrayOfString(events.stream().map(PendingEvent::encoded).toArray(String[]::new))
                 .addArrayOfString(events.stream().map(PendingEvent::threadKey).toArray(String[]::new))
                 .addArrayOfBoolean(
