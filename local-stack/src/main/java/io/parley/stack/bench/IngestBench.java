@@ -88,8 +88,10 @@ public final class IngestBench {
                 fixed.percentile(99),
                 fixed.percentile(100),
                 fixed.errors);
-        fixedSlowSeconds.forEach((second, slow) ->
-                System.out.printf("  second %d of the fixed-rate phase: %d acks over 25 ms%n", second, slow.get()));
+        // Wall-clock times, so a slow second can be matched with the GC and server logs of the same moment.
+        fixedSlowSeconds.forEach((second, slow) -> System.out.printf(
+                "  second %d of the fixed-rate phase (from %s): %d acks over 25 ms%n",
+                second, java.time.Instant.ofEpochMilli(fixed.startedAtMillis + second * 1000), slow.get()));
     }
 
     /** Closed loop: each connection sends its next request when the previous one is answered. */
@@ -97,13 +99,14 @@ public final class IngestBench {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
+        long startedAtMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         List<CompletableFuture<Void>> loops = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
             loops.add(loop(url, end, latencies, errors));
         }
         CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).get();
-        return new Result(latencies, errors.get(), System.nanoTime() - start);
+        return new Result(latencies, errors.get(), System.nanoTime() - start, startedAtMillis);
     }
 
     private CompletableFuture<Void> loop(
@@ -127,6 +130,7 @@ public final class IngestBench {
         List<CompletableFuture<Void>> inFlight = java.util.Collections.synchronizedList(new ArrayList<>());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long startedAtMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         var task = scheduler.scheduleAtFixedRate(
                 () -> {
@@ -150,7 +154,7 @@ public final class IngestBench {
         scheduler.schedule(() -> task.cancel(false), seconds, TimeUnit.SECONDS).get();
         scheduler.shutdown();
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        return new Result(latencies, errors.get(), System.nanoTime() - start);
+        return new Result(latencies, errors.get(), System.nanoTime() - start, startedAtMillis);
     }
 
     private static void record(
@@ -197,7 +201,7 @@ public final class IngestBench {
         }
     }
 
-    record Result(ConcurrentLinkedQueue<Long> latencies, int errors, long elapsedNanos) {
+    record Result(ConcurrentLinkedQueue<Long> latencies, int errors, long elapsedNanos, long startedAtMillis) {
         int count() {
             return latencies.size();
         }

@@ -8,6 +8,8 @@ import io.parley.routing.conversation.Priority;
 import io.parley.routing.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
@@ -18,7 +20,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hibernate.LockMode;
 
@@ -32,6 +36,8 @@ import org.hibernate.LockMode;
 public class AssignmentService {
     /** How many queued conversations one pass looks at; the sweep and the next event serve the rest. */
     static final int PASS = 25;
+
+    private static final String DEFERRED_DRAINS = "parley.assignment.deferred-drains";
 
     private static final List<ConversationStatus> LOADED = List.of(ConversationStatus.OPEN, ConversationStatus.PENDING);
 
@@ -63,11 +69,57 @@ public class AssignmentService {
             if (team == null) {
                 return Uni.createFrom().item(0);
             }
-            return queued(teamId)
-                    .flatMap(queued -> queued.isEmpty()
-                            ? Uni.createFrom().item(0)
-                            : TeamState.load(team, now).flatMap(state -> assignInOrder(state, queued, 0, 0, now)));
+            return pass(team, null, now);
         });
+    }
+
+    /** One pass over the queue's head, and more while every conversation looked at got an agent. */
+    private Uni<Integer> pass(Team team, TeamState known, Instant now) {
+        return queued(team.id).flatMap(queued -> {
+            if (queued.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            Uni<TeamState> state = known != null ? Uni.createFrom().item(known) : TeamState.load(team, now);
+            return state.flatMap(loaded -> assignInOrder(loaded, queued, 0, 0, now)
+                    .flatMap(assigned -> assigned == PASS
+                            ? pass(team, loaded, now).map(more -> assigned + more)
+                            : Uni.createFrom().item(assigned)));
+        });
+    }
+
+    /**
+     * Serves the queue of a team a conversation was just queued in: at once, or at the end of the batch when the
+     * caller runs inside {@link #servingQueuesAfter}.
+     */
+    public Uni<Integer> drainSoon(String teamId, Instant now) {
+        Context context = Vertx.currentContext();
+        Map<String, Instant> deferred = context == null ? null : context.getLocal(DEFERRED_DRAINS);
+        if (deferred == null) {
+            return drain(teamId, now);
+        }
+        deferred.merge(teamId, now, (a, b) -> a.isAfter(b) ? a : b);
+        return Uni.createFrom().item(0);
+    }
+
+    /**
+     * Runs {@code work} (inside the caller's transaction) and then serves, once each, the queues it added to: a batch of
+     * new conversations for one team takes the team lock and reads its roster once, not once per conversation. Teams
+     * are served in name order, so two batches locking the same teams never wait for each other in a circle.
+     */
+    public <T> Uni<T> servingQueuesAfter(Supplier<Uni<T>> work) {
+        Context context = Vertx.currentContext();
+        Map<String, Instant> deferred = new TreeMap<>();
+        context.putLocal(DEFERRED_DRAINS, deferred);
+        return work.get()
+                .call(() -> {
+                    context.removeLocal(DEFERRED_DRAINS);
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Map.Entry<String, Instant> team : deferred.entrySet()) {
+                        chain = chain.call(() -> drain(team.getKey(), team.getValue()));
+                    }
+                    return chain;
+                })
+                .eventually(() -> context.removeLocal(DEFERRED_DRAINS));
     }
 
     /** Takes a conversation off its agent (it goes back to the queue unless the caller moves it elsewhere). */
@@ -143,8 +195,8 @@ public class AssignmentService {
             return Uni.createFrom().item(false);
         }
         String agent = order.get(i);
-        return lockedFresh(Agent.class, agent)
-                .flatMap(locked -> locked == null || locked.availability != Availability.ONLINE
+        return state.lockedAvailability(agent)
+                .flatMap(availability -> availability != Availability.ONLINE
                         ? Uni.createFrom().item(-1L)
                         : state.countsLoad
                                 ? Conversation.count("assignee = ?1 and status in ?2", agent, LOADED)
@@ -189,6 +241,7 @@ public class AssignmentService {
         final Set<String> teamSkills;
         final Map<String, Long> loads;
         final Map<String, Long> recent;
+        private final Map<String, Availability> locked = new HashMap<>();
         /**
          * Loads are counted only where a rule reads them (a capacity, least-loaded): counting costs a pass over every
          * open conversation of the team's agents, on every assignment.
@@ -281,6 +334,22 @@ public class AssignmentService {
                         .map(rows -> rows.stream()
                                 .collect(Collectors.toMap(
                                         row -> (String) row[0], row -> ((Number) row[1]).longValue())));
+            });
+        }
+
+        /**
+         * The agent's availability, read under a lock on their row. Once locked, the row stays as read until this
+         * transaction ends, so later conversations of the same pass need not read it again.
+         */
+        Uni<Availability> lockedAvailability(String agent) {
+            Availability known = locked.get(agent);
+            if (known != null) {
+                return Uni.createFrom().item(known);
+            }
+            return lockedFresh(Agent.class, agent).map(row -> {
+                Availability availability = row == null ? Availability.OFFLINE : row.availability;
+                locked.put(agent, availability);
+                return availability;
             });
         }
 

@@ -75,22 +75,17 @@ public class Conversation extends PanacheEntityBase {
     public Instant awaySentAt;
 
     /**
-     * The thread's most recently resolved conversation, for the reopen window and survey answers; locked, like
-     * {@link #findUnresolved}, because the caller may change it while agents act on it through the API.
+     * The thread's unresolved conversation if it has one, else its most recently resolved one (for the reopen window
+     * and survey answers), in one query. Locked (FOR UPDATE): an agent resolving it through the API must not be
+     * overwritten by a message's changes.
      */
-    public static Uni<Conversation> findLastResolved(String inboxId, String threadKey) {
+    public static Uni<Conversation> findLatestOfThread(String inboxId, String threadKey) {
         return find(
-                        "inboxId = ?1 and threadKey = ?2 and status = ?3 order by resolvedAt desc",
+                        "inboxId = ?1 and threadKey = ?2"
+                                + " order by case when status = ?3 then 1 else 0 end, resolvedAt desc nulls last",
                         inboxId,
                         threadKey,
                         ConversationStatus.RESOLVED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
-    }
-
-    /** Locked (FOR UPDATE): an agent resolving it through the API must not be overwritten by a message's changes. */
-    public static Uni<Conversation> findUnresolved(String inboxId, String threadKey) {
-        return find("inboxId = ?1 and threadKey = ?2 and status <> ?3", inboxId, threadKey, ConversationStatus.RESOLVED)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
     }

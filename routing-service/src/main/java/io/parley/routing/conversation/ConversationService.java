@@ -89,31 +89,30 @@ public class ConversationService {
     }
 
     private Uni<Void> thread(InboundMessage inbound, Contact contact, Instant now) {
-        return Conversation.findUnresolved(inbound.inboxId(), inbound.threadKey())
-                .flatMap(open -> {
-                    if (open != null) {
-                        return inbound.echo() ? brandReplied(open, inbound, now) : customerWrote(open, inbound, now);
+        return Conversation.findLatestOfThread(inbound.inboxId(), inbound.threadKey())
+                .flatMap(latest -> {
+                    if (latest != null && latest.status != ConversationStatus.RESOLVED) {
+                        return inbound.echo()
+                                ? brandReplied(latest, inbound, now)
+                                : customerWrote(latest, inbound, now);
                     }
                     if (inbound.autoReply() || inbound.echo()) {
                         // An out-of-office, a bounce or the brand writing first is no customer request.
                         LOG.debugf("%s opens no conversation", inbound.providerMessageId());
                         return Uni.createFrom().voidItem();
                     }
-                    return Conversation.findLastResolved(inbound.inboxId(), inbound.threadKey())
-                            .flatMap(last -> last == null
-                                    ? start(inbound, contact, now)
-                                    : surveys.tryAnswer(last, inbound.text(), now)
-                                            .flatMap(answered -> {
-                                                if (answered) {
-                                                    return addMessage(last, inbound, now)
-                                                            .replaceWithVoid();
-                                                }
-                                                return window(inbound.inboxId())
-                                                        .flatMap(window ->
-                                                                ReopenWindow.reopens(last.resolvedAt, now, window)
-                                                                        ? reopen(last, inbound, now)
-                                                                        : start(inbound, contact, now));
-                                            }));
+                    if (latest == null) {
+                        return start(inbound, contact, now);
+                    }
+                    return surveys.tryAnswer(latest, inbound.text(), now).flatMap(answered -> {
+                        if (answered) {
+                            return addMessage(latest, inbound, now).replaceWithVoid();
+                        }
+                        return window(inbound.inboxId())
+                                .flatMap(window -> ReopenWindow.reopens(latest.resolvedAt, now, window)
+                                        ? reopen(latest, inbound, now)
+                                        : start(inbound, contact, now));
+                    });
                 });
     }
 
@@ -187,12 +186,12 @@ public class ConversationService {
         return addMessage(conversation, inbound, now).flatMap(message -> actions.agentReplied(conversation, null, now));
     }
 
-    /** Queues an unassigned conversation and serves its team's queue in this transaction. */
+    /** Queues an unassigned conversation and serves its team's queue in this transaction (at its end, in a batch). */
     private Uni<Void> queue(Conversation conversation, Instant now) {
         if (conversation.status != ConversationStatus.OPEN || conversation.assignee != null) {
             return Uni.createFrom().voidItem();
         }
-        return assignment.enqueue(conversation, now).call(() -> assignment.drain(conversation.team, now));
+        return assignment.enqueue(conversation, now).call(() -> assignment.drainSoon(conversation.team, now));
     }
 
     /** An edit replaces the text of the message it targets; a deletion blanks it and keeps the record. */

@@ -7,19 +7,37 @@ import io.parley.contracts.InboundMessage;
 import io.parley.contracts.MessageStatus;
 import io.parley.contracts.OutboundResult;
 import io.parley.idempotency.ProcessedEvents;
+import io.parley.reactive.CallerContext;
+import io.parley.routing.assignment.AssignmentService;
 import io.parley.routing.outbox.Outbox;
 import io.parley.routing.outbox.OutboxRelay;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes what ingest publishes: customers' messages, the outcome of agents' replies, and channel receipts. The
- * processed-event mark, the conversation changes and the outgoing events
- * commit together, so a redelivered record changes nothing; the relay starts publishing right after the commit,
- * without holding up the next record.
+ * Consumes what ingest publishes: customers' messages, the outcome of agents' replies, and channel receipts.
+ *
+ * <p>A poll's records are routed in one transaction: their processed-event marks, the conversation changes and the
+ * outgoing events commit together, so a redelivered record changes nothing. Queues are served once per team at the end
+ * of the batch instead of once per message (the team lock and the roster reads were most of a message's statements),
+ * and the relay starts publishing right after the commit. When a batch fails, its records are routed again one by one,
+ * each in a transaction of its own with retries, so one bad record cannot hold back the others; a record that still
+ * cannot be routed is parked on the dead-letter topic.
  */
 @ApplicationScoped
 public class InboundMessageListener {
@@ -27,34 +45,111 @@ public class InboundMessageListener {
 
     private final ConversationService conversations;
     private final ReplyService replies;
+    private final AssignmentService assignment;
     private final OutboxRelay relay;
     private final Outbox outbox;
+    private final MutinyEmitter<String> deadLetters;
 
     public InboundMessageListener(
-            ConversationService conversations, ReplyService replies, OutboxRelay relay, Outbox outbox) {
+            ConversationService conversations,
+            ReplyService replies,
+            AssignmentService assignment,
+            OutboxRelay relay,
+            Outbox outbox,
+            @Channel("inbound-dead-letters") MutinyEmitter<String> deadLetters) {
         this.conversations = conversations;
         this.replies = replies;
+        this.assignment = assignment;
         this.relay = relay;
         this.outbox = outbox;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("inbound-messages")
-    public Uni<Void> onInbound(String value) {
-        EventEnvelope envelope = EventCodec.decode(value);
+    public Uni<Void> onBatch(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> all = new ArrayList<>(records.count());
+        List<EventEnvelope> envelopes = new ArrayList<>(records.count());
+        List<Uni<Void>> parked = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                envelopes.add(EventCodec.decode(record.value()));
+                all.add(record);
+            } catch (EventCodec.MalformedEventException e) {
+                parked.add(park(record, e));
+            }
+        }
+        Uni<Void> parking = parked.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.join().all(parked).andFailFast().replaceWithVoid();
+        if (envelopes.isEmpty()) {
+            return parking;
+        }
+        return parking.flatMap(v -> outbox.inTransaction(() -> assignment.servingQueuesAfter(() -> all(envelopes)))
+                .invoke(relay::publishSoon)
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    LOG.debugf("batch of %d failed (%s), routing its records one by one", envelopes.size(), failure);
+                    return oneByOne(all, envelopes);
+                }));
+    }
+
+    private Uni<Void> all(List<EventEnvelope> envelopes) {
+        return Multi.createFrom()
+                .iterable(envelopes)
+                .onItem()
+                .transformToUniAndConcatenate(this::once)
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    /** The record's effect, unless its event was processed before; then a clean session for the next one. */
+    private Uni<Void> once(EventEnvelope envelope) {
         Uni<Void> effect = effect(envelope);
         if (effect == null) {
             LOG.debugf("skipping event of type %s", envelope.type());
             return Uni.createFrom().voidItem();
         }
-        return outbox.inTransaction(() -> ProcessedEvents.markFirstTime(envelope.eventId())
-                        .flatMap(first ->
-                                first ? effect(envelope) : Uni.createFrom().voidItem()))
+        return ProcessedEvents.markFirstTime(envelope.eventId())
+                .flatMap(first -> first ? effect : Uni.createFrom().voidItem())
+                // Entities of earlier records would otherwise be dirty-checked again before every later query.
+                .call(() ->
+                        Panache.getSession().flatMap(session -> session.flush().invoke(session::clear)));
+    }
+
+    private Uni<Void> oneByOne(List<ConsumerRecord<String, String>> records, List<EventEnvelope> envelopes) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < envelopes.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            EventEnvelope envelope = envelopes.get(i);
+            chain = chain.flatMap(v -> alone(envelope).onFailure().recoverWithUni(failure -> park(record, failure)));
+        }
+        return chain;
+    }
+
+    private Uni<Void> alone(EventEnvelope envelope) {
+        return outbox.inTransaction(() -> once(envelope))
                 .onFailure(failure -> !(failure instanceof EventCodec.MalformedEventException))
                 .retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
                 .atMost(5)
-                .invoke(relay::publishSoon)
-                .replaceWithVoid();
+                .invoke(relay::publishSoon);
+    }
+
+    /** A record that can never be routed is kept on the dead-letter topic, with why, instead of blocking the rest. */
+    private Uni<Void> park(ConsumerRecord<String, String> record, Throwable why) {
+        LOG.warnf(
+                "parking record %s-%d@%d on the dead-letter topic: %s",
+                record.topic(), record.partition(), record.offset(), why.getMessage());
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("dead-letter-reason", String.valueOf(why.getMessage()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        return CallerContext.resumeOnCallerContext(deadLetters.sendMessage(Message.of(record.value())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(record.key())
+                        .withHeaders(headers)
+                        .build())));
     }
 
     /** What an event does to conversations, or null for types routing does not handle. Lazy: runs on subscription. */

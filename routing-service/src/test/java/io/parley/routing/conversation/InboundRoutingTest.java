@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.parley.contracts.EventCodec;
@@ -146,10 +147,21 @@ class InboundRoutingTest {
     @Test
     void unreadableRecordIsParkedAndLaterMessagesStillFlow() {
         routing.member(team, "agent-a", null);
-        routing.raw(inbox + ":cust-1", "{not json");
-        routing.send(routing.inbound("m-ok", "cust-1", "Still routed", b -> {}));
+        String unreadable = "{not json " + inbox;
+        try (TopicProbe deadLetters = new TopicProbe(RoutingClient.bootstrap(), Topics.INBOUND_MESSAGES + ".dlq")) {
+            routing.raw(inbox + ":cust-1", unreadable);
+            routing.send(routing.inbound("m-ok", "cust-1", "Still routed", b -> {}));
 
-        assertEquals("agent-a", awaitConversations(1).get(0).get("assignee"));
+            assertEquals("agent-a", awaitConversations(1).get(0).get("assignee"));
+            await().atMost(RoutingClient.WAIT).untilAsserted(() -> {
+                var parked = deadLetters.records().stream()
+                        .filter(r -> unreadable.equals(r.value()))
+                        .toList();
+                assertEquals(1, parked.size());
+                assertEquals(inbox + ":cust-1", parked.get(0).key());
+                assertNotNull(parked.get(0).headers().lastHeader("dead-letter-reason"));
+            });
+        }
     }
 
     @Test
