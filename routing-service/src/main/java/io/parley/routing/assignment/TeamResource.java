@@ -17,8 +17,10 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TeamResource {
     private final TeamService teams;
+    private final TeamSettings teamSettings;
 
-    public TeamResource(TeamService teams) {
+    public TeamResource(TeamService teams, TeamSettings teamSettings) {
+        this.teamSettings = teamSettings;
         this.teams = teams;
     }
 
@@ -49,7 +51,7 @@ public class TeamResource {
     @PUT
     @Path("/settings")
     public Uni<Void> putSettings(@PathParam("team") String team, TeamService.SettingsRequest settings) {
-        return teams.putSettings(team, settings);
+        return teams.putSettings(team, settings).invoke(() -> teamSettings.changed(team));
     }
 
     @GET

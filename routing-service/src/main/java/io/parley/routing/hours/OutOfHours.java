@@ -1,6 +1,6 @@
 package io.parley.routing.hours;
 
-import io.parley.routing.assignment.Team;
+import io.parley.routing.assignment.TeamSettings;
 import io.parley.routing.conversation.AutomatedMessages;
 import io.parley.routing.conversation.Conversation;
 import io.smallrye.mutiny.Uni;
@@ -14,9 +14,11 @@ import java.time.Instant;
 @ApplicationScoped
 public class OutOfHours {
     private final AutomatedMessages automated;
+    private final TeamSettings teams;
 
-    public OutOfHours(AutomatedMessages automated) {
+    public OutOfHours(AutomatedMessages automated, TeamSettings teams) {
         this.automated = automated;
+        this.teams = teams;
     }
 
     /** Whether the team is working at {@code at}; a team without a calendar always is. */
@@ -26,16 +28,16 @@ public class OutOfHours {
 
     /** @param isNew the conversation was started by this message: only then is it handed to the overnight team */
     public Uni<Void> apply(Conversation conversation, boolean isNew, Instant now) {
-        return Team.<Team>findById(conversation.team).flatMap(team -> {
-            if (team == null || team.businessHoursId == null) {
+        return teams.of(conversation.team).flatMap(team -> {
+            if (team == null || team.businessHoursId() == null) {
                 return Uni.createFrom().voidItem();
             }
-            return BusinessHours.<BusinessHours>findById(team.businessHoursId).flatMap(hours -> {
+            return BusinessHours.<BusinessHours>findById(team.businessHoursId()).flatMap(hours -> {
                 if (hours == null || hours.calendar().isOpen(now)) {
                     return Uni.createFrom().voidItem();
                 }
-                if (isNew && team.overnightTeam != null) {
-                    conversation.team = team.overnightTeam;
+                if (isNew && team.overnightTeam() != null) {
+                    conversation.team = team.overnightTeam();
                 }
                 if (hours.awayMessage == null || conversation.awaySentAt != null) {
                     return Uni.createFrom().voidItem();
@@ -48,10 +50,10 @@ public class OutOfHours {
         });
     }
 
-    private static Uni<BusinessHours> hoursOf(String teamId) {
-        return Team.<Team>findById(teamId)
-                .flatMap(team -> team == null || team.businessHoursId == null
+    private Uni<BusinessHours> hoursOf(String teamId) {
+        return teams.of(teamId)
+                .flatMap(team -> team == null || team.businessHoursId() == null
                         ? Uni.createFrom().nullItem()
-                        : BusinessHours.<BusinessHours>findById(team.businessHoursId));
+                        : BusinessHours.<BusinessHours>findById(team.businessHoursId()));
     }
 }

@@ -1,6 +1,6 @@
 package io.parley.routing.sla;
 
-import io.parley.routing.assignment.Team;
+import io.parley.routing.assignment.TeamSettings;
 import io.parley.routing.conversation.Conversation;
 import io.parley.routing.hours.BusinessCalendar;
 import io.parley.routing.hours.BusinessHours;
@@ -17,6 +17,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SlaTimers {
+    private final TeamSettings teams;
+
+    public SlaTimers(TeamSettings teams) {
+        this.teams = teams;
+    }
 
     /** The first customer message: first response, resolution and the unanswered alert start. */
     public Uni<Void> conversationStarted(Conversation conversation, Instant now) {
@@ -127,13 +132,13 @@ public class SlaTimers {
     private record Found(SlaPolicy policy, String hoursId) {}
 
     private Uni<Found> policy(String teamId) {
-        return Team.<Team>findById(teamId)
-                .flatMap(team -> team == null || team.slaPolicyId == null
+        return teams.of(teamId)
+                .flatMap(team -> team == null || team.slaPolicyId() == null
                         ? Uni.createFrom().nullItem()
-                        : SlaPolicy.<SlaPolicy>findById(team.slaPolicyId)
+                        : SlaPolicy.<SlaPolicy>findById(team.slaPolicyId())
                                 .map(policy -> policy == null
                                         ? null
-                                        : new Found(policy, policy.businessHours ? team.businessHoursId : null)));
+                                        : new Found(policy, policy.businessHours ? team.businessHoursId() : null)));
     }
 
     private Uni<Void> start(Conversation conversation, Found found, SlaMetric metric, Integer minutes, Instant now) {
