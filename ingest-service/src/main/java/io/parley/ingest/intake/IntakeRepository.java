@@ -113,7 +113,7 @@ public class IntakeRepository {
                 .addArrayOfString(
                         eventDeliveries.stream().map(d -> d.inbox().id).toArray(String[]::new))
                 .addArrayOfString(events.stream().map(PendingEvent::dedupKey).toArray(String[]::new))
-                .addArrayOfUUID(events.stream().map(e -> e.envelope().eventId()).toArray(UUID[]::new))
+                .addArrayOfUUID(events.stream().map(e -> e.eventId()).toArray(UUID[]::new))
                 .addArrayOfOffsetDateTime(eventDeliveries.stream()
                         .map(d -> d.request().receivedAt().atOffset(ZoneOffset.UTC))
                         .toArray(OffsetDateTime[]::new))

@@ -55,10 +55,10 @@ public class IntakeService {
                     events.stream().filter(e -> keys.contains(e.dedupKey())).toList();
             return publishAll(inbox, claimed)
                     .map(published -> IntakeResult.of(
-                            published.stream().map(e -> e.envelope().eventId()).toList(),
+                            published.stream().map(e -> e.eventId()).toList(),
                             events.stream()
                                     .filter(e -> !keys.contains(e.dedupKey()))
-                                    .map(e -> e.envelope().eventId())
+                                    .map(e -> e.eventId())
                                     .toList()));
         });
     }

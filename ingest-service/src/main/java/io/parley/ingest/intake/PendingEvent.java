@@ -1,7 +1,6 @@
 package io.parley.ingest.intake;
 
 import io.parley.contracts.EventCodec;
-import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.MessageStatus;
@@ -14,12 +13,7 @@ import java.util.UUID;
  * derives from the dedup key, so the same provider event is always the same Parley event, retried or replayed.
  */
 record PendingEvent(
-        String dedupKey,
-        String kafkaKey,
-        EventEnvelope envelope,
-        String encoded,
-        String threadKey,
-        boolean customerMessage) {
+        String dedupKey, String kafkaKey, UUID eventId, String encoded, String threadKey, boolean customerMessage) {
 
     static PendingEvent of(InboundMessage message) {
         return create(
@@ -55,9 +49,14 @@ record PendingEvent(
             String threadKey,
             boolean customerMessage) {
         UUID eventId = UUID.nameUUIDFromBytes(("inbound:" + inboxId + ":" + dedupKey).getBytes(StandardCharsets.UTF_8));
-        EventEnvelope envelope = EventCodec.envelope(eventId, type, "inbound-message", kafkaKey, at, payload);
         // Encoded once: the same text is stored with the claim and sent to Kafka.
-        return new PendingEvent(dedupKey, kafkaKey, envelope, EventCodec.encode(envelope), threadKey, customerMessage);
+        return new PendingEvent(
+                dedupKey,
+                kafkaKey,
+                eventId,
+                EventCodec.encode(eventId, type, "inbound-message", kafkaKey, at, payload),
+                threadKey,
+                customerMessage);
     }
 
     /** Keys are stored as-is: PostgreSQL text cannot hold NUL, the claim column holds 255 characters. */

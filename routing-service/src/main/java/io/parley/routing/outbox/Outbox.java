@@ -2,7 +2,6 @@ package io.parley.routing.outbox;
 
 import io.parley.contracts.ConversationEvents;
 import io.parley.contracts.EventCodec;
-import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.OutboundMessage;
 import io.parley.contracts.Topics;
@@ -42,31 +41,42 @@ public class Outbox {
 
     /** A message for ingest to deliver to the customer; its result comes back like an agent's reply's. */
     public Uni<Void> outbound(OutboundMessage message) {
-        String key = message.conversationId().toString();
-        EventEnvelope envelope = EventCodec.envelope(
-                message.replyId(), EventTypes.MESSAGE_OUTBOUND, "reply", key, message.requestedAt(), message);
-        return persist(envelope, Topics.OUTBOUND_MESSAGES, message.requestedAt());
+        return persist(
+                message.replyId(),
+                EventTypes.MESSAGE_OUTBOUND,
+                "reply",
+                message.conversationId().toString(),
+                message.requestedAt(),
+                message,
+                Topics.OUTBOUND_MESSAGES);
     }
 
     public Uni<Void> conversationEvent(String type, UUID conversationId, Instant occurredAt, Object payload) {
-        EventEnvelope envelope = EventCodec.envelope(
+        return persist(
                 UUID.randomUUID(),
                 type,
                 EventTypes.AGGREGATE_CONVERSATION,
                 conversationId.toString(),
                 occurredAt,
-                payload);
-        return persist(envelope, Topics.CONVERSATION_EVENTS, occurredAt);
+                payload,
+                Topics.CONVERSATION_EVENTS);
     }
 
-    private Uni<Void> persist(EventEnvelope envelope, String topic, Instant occurredAt) {
+    private Uni<Void> persist(
+            UUID eventId,
+            String type,
+            String aggregateType,
+            String aggregateId,
+            Instant occurredAt,
+            Object payload,
+            String topic) {
         OutboxEvent event = new OutboxEvent();
         event.topic = topic;
-        event.eventId = envelope.eventId();
-        event.aggregateType = envelope.aggregateType();
-        event.aggregateId = envelope.aggregateId();
-        event.type = envelope.type();
-        event.payload = EventCodec.encode(envelope);
+        event.eventId = eventId;
+        event.aggregateType = aggregateType;
+        event.aggregateId = aggregateId;
+        event.type = type;
+        event.payload = EventCodec.encode(eventId, type, aggregateType, aggregateId, occurredAt, payload);
         event.occurredAt = occurredAt;
         List<OutboxEvent> pending = pending();
         if (pending != null) {
