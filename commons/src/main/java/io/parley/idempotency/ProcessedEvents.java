@@ -2,6 +2,9 @@ package io.parley.idempotency;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,5 +24,29 @@ public final class ProcessedEvents {
                         .setParameter("id", eventId)
                         .executeUpdate())
                 .map(rows -> rows == 1);
+    }
+
+    /**
+     * Marks a batch's event ids in one statement, inside the consumer's transaction. Take each id out of the result
+     * before its effect ({@code remove} returns true once): an id that appears twice in one batch is applied once.
+     *
+     * @return the ids seen for the first time
+     */
+    public static Uni<Set<UUID>> markFirstTime(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(new HashSet<>());
+        }
+        StringBuilder sql = new StringBuilder("insert into processed_event (event_id, processed_at) values ");
+        for (int i = 1; i <= eventIds.size(); i++) {
+            sql.append(i == 1 ? "" : ", ").append("(?").append(i).append(", now())");
+        }
+        sql.append(" on conflict do nothing returning event_id");
+        return Panache.getSession().flatMap(session -> {
+            var insert = session.createNativeQuery(sql.toString(), UUID.class);
+            for (int i = 0; i < eventIds.size(); i++) {
+                insert.setParameter(i + 1, eventIds.get(i));
+            }
+            return insert.getResultList().map(HashSet::new);
+        });
     }
 }

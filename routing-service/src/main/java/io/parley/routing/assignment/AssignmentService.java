@@ -34,7 +34,10 @@ import org.hibernate.LockMode;
  */
 @ApplicationScoped
 public class AssignmentService {
-    /** How many queued conversations one pass looks at; the sweep and the next event serve the rest. */
+    /**
+     * How many queued conversations one pass looks at. A pass that placed all of them looks again (a batch may queue
+     * more than this); one that could not place some leaves the rest to the next event or the sweep.
+     */
     static final int PASS = 25;
 
     private static final String DEFERRED_DRAINS = "parley.assignment.deferred-drains";

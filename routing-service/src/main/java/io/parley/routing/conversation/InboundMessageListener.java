@@ -93,17 +93,24 @@ public class InboundMessageListener {
                 }));
     }
 
+    /** The batch's events marked processed in one statement, then the effects of those seen for the first time. */
     private Uni<Void> all(List<EventEnvelope> envelopes) {
-        return Multi.createFrom()
-                .iterable(envelopes)
-                .onItem()
-                .transformToUniAndConcatenate(this::once)
-                .collect()
-                .last()
-                .replaceWithVoid();
+        List<EventEnvelope> handled =
+                envelopes.stream().filter(e -> effect(e) != null).toList();
+        return ProcessedEvents.markFirstTime(
+                        handled.stream().map(EventEnvelope::eventId).toList())
+                .flatMap(fresh -> Multi.createFrom()
+                        .iterable(handled)
+                        .onItem()
+                        .transformToUniAndConcatenate(envelope -> fresh.remove(envelope.eventId())
+                                ? applied(effect(envelope))
+                                : Uni.createFrom().voidItem())
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
     }
 
-    /** The record's effect, unless its event was processed before; then a clean session for the next one. */
+    /** One record on its own: its effect, unless its event was processed before. */
     private Uni<Void> once(EventEnvelope envelope) {
         Uni<Void> effect = effect(envelope);
         if (effect == null) {
@@ -111,10 +118,14 @@ public class InboundMessageListener {
             return Uni.createFrom().voidItem();
         }
         return ProcessedEvents.markFirstTime(envelope.eventId())
-                .flatMap(first -> first ? effect : Uni.createFrom().voidItem())
-                // Entities of earlier records would otherwise be dirty-checked again before every later query.
-                .call(() ->
-                        Panache.getSession().flatMap(session -> session.flush().invoke(session::clear)));
+                .flatMap(first -> first ? applied(effect) : Uni.createFrom().voidItem());
+    }
+
+    /** The effect, then a clean session for the next record. */
+    private static Uni<Void> applied(Uni<Void> effect) {
+        // Entities of earlier records would otherwise be dirty-checked again before every later query.
+        return effect.call(
+                () -> Panache.getSession().flatMap(session -> session.flush().invoke(session::clear)));
     }
 
     private Uni<Void> oneByOne(List<ConsumerRecord<String, String>> records, List<EventEnvelope> envelopes) {
