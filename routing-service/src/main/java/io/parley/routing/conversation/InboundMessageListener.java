@@ -67,14 +67,15 @@ public class InboundMessageListener {
 
     @Incoming("inbound-messages")
     public Uni<Void> onBatch(ConsumerRecords<String, String> records) {
-        List<ConsumerRecord<String, String>> all = new ArrayList<>(records.count());
+        List<ConsumerRecord<String, String>> routable = new ArrayList<>(records.count());
         List<EventEnvelope> envelopes = new ArrayList<>(records.count());
         List<Uni<Void>> parked = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 envelopes.add(EventCodec.decode(record.value()));
-                all.add(record);
-            } catch (EventCodec.MalformedEventException e) {
+                routable.add(record);
+            } catch (RuntimeException e) {
+                // Not only MalformedEventException: a record without a value must not fail the whole batch either.
                 parked.add(park(record, e));
             }
         }
@@ -88,8 +89,10 @@ public class InboundMessageListener {
                 .invoke(relay::publishSoon)
                 .onFailure()
                 .recoverWithUni(failure -> {
-                    LOG.debugf("batch of %d failed (%s), routing its records one by one", envelopes.size(), failure);
-                    return oneByOne(all, envelopes);
+                    LOG.warnf(
+                            "a batch of %d records failed, routing them one by one: %s",
+                            envelopes.size(), failure.getMessage());
+                    return oneByOne(routable, envelopes);
                 }));
     }
 

@@ -150,16 +150,23 @@ class InboundRoutingTest {
         String unreadable = "{not json " + inbox;
         try (TopicProbe deadLetters = new TopicProbe(RoutingClient.bootstrap(), Topics.INBOUND_MESSAGES + ".dlq")) {
             routing.raw(inbox + ":cust-1", unreadable);
+            routing.raw(inbox + ":no-value", null);
             routing.send(routing.inbound("m-ok", "cust-1", "Still routed", b -> {}));
 
             assertEquals("agent-a", awaitConversations(1).get(0).get("assignee"));
             await().atMost(RoutingClient.WAIT).untilAsserted(() -> {
-                var parked = deadLetters.records().stream()
+                var records = deadLetters.records();
+                var parked = records.stream()
                         .filter(r -> unreadable.equals(r.value()))
                         .toList();
                 assertEquals(1, parked.size());
                 assertEquals(inbox + ":cust-1", parked.get(0).key());
                 assertNotNull(parked.get(0).headers().lastHeader("dead-letter-reason"));
+                assertEquals(
+                        1,
+                        records.stream()
+                                .filter(r -> (inbox + ":no-value").equals(r.key()))
+                                .count());
             });
         }
     }
