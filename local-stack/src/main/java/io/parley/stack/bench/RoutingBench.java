@@ -106,7 +106,6 @@ public final class RoutingBench {
         // after 60 s at 100/s still measured that. So at least 500/s, whatever the measured rate; what routing cannot
         // take at once waits in Kafka and drains before the measured phases.
         fixedRate(ingest, warmUp, Math.max(rate, WARM_UP_RATE), "warmup");
-        burst(bootstrap, "warm", messages);
         awaitQuiet(Duration.ofSeconds(300));
         assignLatencies.clear();
 

@@ -115,6 +115,7 @@ public class AssignmentService {
         context.putLocal(DEFERRED_DRAINS, deferred);
         return work.get()
                 .call(() -> {
+                    // The drains themselves run at once: nothing they queue may wait for a pass that is already over.
                     context.removeLocal(DEFERRED_DRAINS);
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Map.Entry<String, Instant> team : deferred.entrySet()) {

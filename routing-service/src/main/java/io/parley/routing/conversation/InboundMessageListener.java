@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -98,16 +99,22 @@ public class InboundMessageListener {
 
     /** The batch's events marked processed in one statement, then the effects of those seen for the first time. */
     private Uni<Void> all(List<EventEnvelope> envelopes) {
-        List<EventEnvelope> handled =
-                envelopes.stream().filter(e -> effect(e) != null).toList();
+        List<Map.Entry<EventEnvelope, Uni<Void>>> handled = new ArrayList<>(envelopes.size());
+        for (EventEnvelope envelope : envelopes) {
+            Uni<Void> effect = effect(envelope);
+            if (effect != null) {
+                handled.add(Map.entry(envelope, effect));
+            }
+        }
         return ProcessedEvents.markFirstTime(
-                        handled.stream().map(EventEnvelope::eventId).toList())
+                        handled.stream().map(entry -> entry.getKey().eventId()).toList())
                 .flatMap(fresh -> Multi.createFrom()
                         .iterable(handled)
                         .onItem()
-                        .transformToUniAndConcatenate(envelope -> fresh.remove(envelope.eventId())
-                                ? applied(effect(envelope))
-                                : Uni.createFrom().voidItem())
+                        .transformToUniAndConcatenate(
+                                entry -> fresh.remove(entry.getKey().eventId())
+                                        ? applied(entry.getValue())
+                                        : Uni.createFrom().voidItem())
                         .collect()
                         .last()
                         .replaceWithVoid());
