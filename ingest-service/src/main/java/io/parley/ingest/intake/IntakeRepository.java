@@ -3,7 +3,6 @@ package io.parley.ingest.intake;
 import io.parley.ingest.channel.WebhookRequest;
 import io.parley.ingest.inbox.Inbox;
 import io.parley.problem.ProblemException;
-import io.parley.reactive.CallerContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -69,8 +68,9 @@ public class IntakeRepository {
      *     database cannot take the delivery, so that the provider retries.
      */
     public Uni<Set<String>> archiveAndClaim(Inbox inbox, WebhookRequest request, List<PendingEvent> events) {
-        return CallerContext.resumeOnCallerContext(
-                        claims.submit(new Delivery(UUID.randomUUID(), inbox, request, events)))
+        // No hop back to the caller's context here: what follows (publishing) needs no session, and handing each
+        // delivery of a shared statement to its own event loop only to send it to Kafka cost a thread wake-up each.
+        return claims.submit(new Delivery(UUID.randomUUID(), inbox, request, events))
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(failure -> {
                     LOG.warnf("could not archive a delivery to inbox %s: %s", inbox.id, failure.getMessage());
