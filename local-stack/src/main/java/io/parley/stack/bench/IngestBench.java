@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>saturation throughput of signed, distinct WhatsApp webhooks, and of the bare baseline endpoint, in five
  *       alternating rounds (the median round's ratio is the result), with the same
  *       number of concurrent connections, and their ratio;
- *   <li>ack latency (request sent → 200 after Kafka's acks=all) at a fixed arrival rate, p50/p99.
+ *   <li>ack latency (request sent → 200 after Kafka's acks=all) at a fixed arrival rate, p50/p99, after five
+ *       unmeasured seconds at that rate.
  * </ol>
  *
  * Arguments: [seconds per phase, default 20] [fixed rate per second, default 500] [concurrency, default 32] [warm-up
@@ -111,8 +112,8 @@ public final class IngestBench {
                 ROUNDS,
                 ratios.stream().map(r -> String.format("%.2f", r)).toList(),
                 webhooks.perSecond() / bare.perSecond());
-        // The open loop's own warm-up: after saturated rounds, a steady 500/s first takes paths (a claim statement per
-        // delivery, idle gaps) the JVM compiled differently, and the first seconds measured that recompilation.
+        // The open loop's own warm-up: right after the saturated rounds, two runs held a one-second stall in the first
+        // seconds at 500/s, where each delivery gets a claim statement of its own (most likely recompilation).
         fixedRate(webhook, FIXED_WARM_UP_SECONDS, rate);
         fixedSlowSeconds.clear();
         Result fixed = fixedRate(webhook, seconds, rate);
