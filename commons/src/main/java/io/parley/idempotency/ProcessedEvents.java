@@ -17,13 +17,7 @@ public final class ProcessedEvents {
 
     /** Call inside the consumer's transaction. True the first time an event id is seen. */
     public static Uni<Boolean> markFirstTime(UUID eventId) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "insert into processed_event (event_id, processed_at) values (:id, now())"
-                                        + " on conflict do nothing")
-                        .setParameter("id", eventId)
-                        .executeUpdate())
-                .map(rows -> rows == 1);
+        return markFirstTime(List.of(eventId)).map(fresh -> fresh.contains(eventId));
     }
 
     /**

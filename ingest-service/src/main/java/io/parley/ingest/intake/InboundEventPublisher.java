@@ -23,12 +23,20 @@ public class InboundEventPublisher {
         return publish(key, EventCodec.encode(envelope));
     }
 
-    /** For an envelope already encoded (intake stores the same text it sends). */
+    /** For an envelope already encoded; resumes on the caller's context. */
     public Uni<Void> publish(String key, String encodedEnvelope) {
+        return CallerContext.resumeOnCallerContext(send(key, encodedEnvelope));
+    }
+
+    /**
+     * The same, completing on the producer's I/O thread: for a caller that moves back to its own context once, after
+     * several sends (intake), instead of once per send.
+     */
+    Uni<Void> send(String key, String encodedEnvelope) {
         Message<String> message = Message.of(encodedEnvelope)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(key)
                         .build());
-        return CallerContext.resumeOnCallerContext(emitter.sendMessage(message));
+        return emitter.sendMessage(message);
     }
 }

@@ -68,8 +68,8 @@ public class IntakeRepository {
      *     database cannot take the delivery, so that the provider retries.
      */
     public Uni<Set<String>> archiveAndClaim(Inbox inbox, WebhookRequest request, List<PendingEvent> events) {
-        // No hop back to the caller's context here: what follows (publishing) needs no session, and handing each
-        // delivery of a shared statement to its own event loop only to send it to Kafka cost a thread wake-up each.
+        // No hop back to the caller's context here (IntakeService makes one at the end): handing each delivery of a
+        // shared statement to its own event loop only to send it to Kafka cost a thread wake-up each.
         return claims.submit(new Delivery(UUID.randomUUID(), inbox, request, events))
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(failure -> {

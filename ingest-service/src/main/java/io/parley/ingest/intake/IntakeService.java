@@ -4,6 +4,7 @@ import io.parley.ingest.channel.WebhookBatch;
 import io.parley.ingest.channel.WebhookRequest;
 import io.parley.ingest.inbox.Inbox;
 import io.parley.problem.ProblemException;
+import io.parley.reactive.CallerContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -50,17 +51,22 @@ public class IntakeService {
                     "skipped %d of %d events of a %s delivery to inbox %s: unusable ids",
                     all.stream().filter(e -> !e.hasStorableKeys()).count(), all.size(), inbox.channel, inbox.id);
         }
-        return repository.archiveAndClaim(inbox, request, events).flatMap(keys -> {
-            List<PendingEvent> claimed =
-                    events.stream().filter(e -> keys.contains(e.dedupKey())).toList();
-            return publishAll(inbox, claimed)
-                    .map(published -> IntakeResult.of(
-                            published.stream().map(e -> e.eventId()).toList(),
-                            events.stream()
-                                    .filter(e -> !keys.contains(e.dedupKey()))
-                                    .map(e -> e.eventId())
-                                    .toList()));
-        });
+        // One hop back to the request's context, at the end: the claim completes on its statement's connection and the
+        // publishes on the producer's thread, and neither step needs the request's context.
+        return CallerContext.resumeOnCallerContext(repository
+                .archiveAndClaim(inbox, request, events)
+                .flatMap(keys -> {
+                    List<PendingEvent> claimed = events.stream()
+                            .filter(e -> keys.contains(e.dedupKey()))
+                            .toList();
+                    return publishAll(inbox, claimed)
+                            .map(published -> IntakeResult.of(
+                                    published.stream().map(e -> e.eventId()).toList(),
+                                    events.stream()
+                                            .filter(e -> !keys.contains(e.dedupKey()))
+                                            .map(e -> e.eventId())
+                                            .toList()));
+                }));
     }
 
     /** Publishes in order; fails with 503 after releasing the claims of whatever the broker did not take. */
@@ -70,7 +76,7 @@ public class IntakeService {
         }
         List<Uni<PendingEvent>> sends = claimed.stream()
                 .map(event -> publisher
-                        .publish(event.kafkaKey(), event.encoded())
+                        .send(event.kafkaKey(), event.encoded())
                         .replaceWith(event)
                         .onFailure()
                         .recoverWithItem(failure -> {
