@@ -20,9 +20,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The intake's writes on the hot path, on the reactive client directly: one statement archives deliveries and claims
- * their events (a single statement is atomic, so no BEGIN/COMMIT round trips), one releases failed claims. The ORM's
- * per-request session costs more than the insert itself here (see docs/benchmarks.md). Concurrent deliveries share a
+ * The intake's write on the hot path, on the reactive client directly: one statement archives deliveries and claims
+ * their events (a single statement is atomic, so no BEGIN/COMMIT round trips); the claims are the outbox that
+ * {@link IntakeRelay} reads. The ORM's per-request session costs more than the insert itself here (see docs/benchmarks.md). Concurrent deliveries share a
  * statement through {@link ClaimBatcher}.
  */
 @ApplicationScoped
@@ -39,13 +39,13 @@ public class IntakeRepository {
                 select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::timestamptz[])
             )
             insert into received_message (inbox_id, provider_message_id, event_id, received_at, delivery_id, event,
-                                          thread_key, customer_message)
+                                          thread_key, customer_message, kafka_key)
             select claim.inbox_id, claim.key, claim.event_id, claim.received_at, claim.delivery_id, claim.event,
-                   claim.thread_key, claim.customer_message
+                   claim.thread_key, claim.customer_message, claim.kafka_key
             from unnest($7::text[], $8::text[], $9::uuid[], $10::timestamptz[], $11::uuid[], $12::text[], $13::text[],
-                        $14::boolean[])
+                        $14::boolean[], $15::text[])
                 with ordinality as claim(inbox_id, key, event_id, received_at, delivery_id, event, thread_key,
-                                         customer_message, position)
+                                         customer_message, kafka_key, position)
             order by claim.position
             on conflict do nothing
             returning delivery_id, provider_message_id
@@ -121,7 +121,8 @@ public class IntakeRepository {
                 .addArrayOfString(events.stream().map(PendingEvent::encoded).toArray(String[]::new))
                 .addArrayOfString(events.stream().map(PendingEvent::threadKey).toArray(String[]::new))
                 .addArrayOfBoolean(
-                        events.stream().map(PendingEvent::customerMessage).toArray(Boolean[]::new));
+                        events.stream().map(PendingEvent::customerMessage).toArray(Boolean[]::new))
+                .addArrayOfString(events.stream().map(PendingEvent::kafkaKey).toArray(String[]::new));
         return pool.preparedQuery(ARCHIVE_AND_CLAIM).execute(parameters).map(rows -> {
             Map<UUID, Set<String>> claimed = new HashMap<>();
             for (Row row : rows) {
@@ -142,11 +143,5 @@ public class IntakeRepository {
                     java.time.OffsetDateTime at = rows.iterator().next().getOffsetDateTime(0);
                     return java.util.Optional.ofNullable(at).map(java.time.OffsetDateTime::toInstant);
                 });
-    }
-
-    public Uni<Void> release(String inboxId, List<String> keys) {
-        return pool.preparedQuery("delete from received_message where inbox_id = $1 and provider_message_id = any($2)")
-                .execute(Tuple.of(inboxId, keys.toArray(String[]::new)))
-                .replaceWithVoid();
     }
 }

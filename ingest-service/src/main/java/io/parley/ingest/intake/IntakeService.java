@@ -9,25 +9,26 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
  * Takes a verified delivery exactly once per provider event. One atomic statement archives the raw request and claims
- * each event's dedup key (storing the event for replays); the new events are then published to Kafka, and only the broker's
- * acknowledgement (acks=all) makes the webhook succeed. A claim whose publish failed is released and the answer is
- * 503, so the provider's retry is taken as new rather than as a duplicate.
+ * each event's dedup key, storing the event with its claim; once it committed the webhook is answered and
+ * {@link IntakeRelay} puts the new events on Kafka. So an accepted event is durable before the answer, a Kafka outage
+ * delays events instead of refusing webhooks, and only a database that cannot take the claim makes the answer 503.
  */
 @ApplicationScoped
 public class IntakeService {
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
 
-    private final InboundEventPublisher publisher;
     private final IntakeRepository repository;
+    private final IntakeRelay relay;
 
-    public IntakeService(InboundEventPublisher publisher, IntakeRepository repository) {
-        this.publisher = publisher;
+    public IntakeService(IntakeRepository repository, IntakeRelay relay) {
         this.repository = repository;
+        this.relay = relay;
     }
 
     public Uni<IntakeResult> accept(Inbox inbox, WebhookRequest request, WebhookBatch batch) {
@@ -51,68 +52,19 @@ public class IntakeService {
                     "skipped %d of %d events of a %s delivery to inbox %s: unusable ids",
                     all.stream().filter(e -> !e.hasStorableKeys()).count(), all.size(), inbox.channel, inbox.id);
         }
-        // One hop back to the request's context, at the end: the claim completes on its statement's connection and the
-        // publishes on the producer's thread, and neither step needs the request's context.
+        // The claim completes on its statement's connection; one hop back to the request's context for the answer.
         return CallerContext.resumeOnCallerContext(repository
                 .archiveAndClaim(inbox, request, events)
-                .flatMap(keys -> {
-                    List<PendingEvent> claimed = events.stream()
-                            .filter(e -> keys.contains(e.dedupKey()))
-                            .toList();
-                    return publishAll(inbox, claimed)
-                            .map(published -> IntakeResult.of(
-                                    published.stream().map(e -> e.eventId()).toList(),
-                                    events.stream()
-                                            .filter(e -> !keys.contains(e.dedupKey()))
-                                            .map(e -> e.eventId())
-                                            .toList()));
+                .map(keys -> {
+                    List<UUID> accepted = new ArrayList<>();
+                    List<UUID> duplicates = new ArrayList<>();
+                    for (PendingEvent event : events) {
+                        (keys.contains(event.dedupKey()) ? accepted : duplicates).add(event.eventId());
+                    }
+                    if (!accepted.isEmpty()) {
+                        relay.wake();
+                    }
+                    return IntakeResult.of(accepted, duplicates);
                 }));
-    }
-
-    /** Publishes in order; fails with 503 after releasing the claims of whatever the broker did not take. */
-    private Uni<List<PendingEvent>> publishAll(Inbox inbox, List<PendingEvent> claimed) {
-        if (claimed.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<Uni<PendingEvent>> sends = claimed.stream()
-                .map(event -> publisher
-                        .send(event.kafkaKey(), event.encoded())
-                        .replaceWith(event)
-                        .onFailure()
-                        .recoverWithItem(failure -> {
-                            LOG.warnf(
-                                    "could not publish %s of inbox %s: %s",
-                                    event.dedupKey(), inbox.id, failure.getMessage());
-                            return null;
-                        }))
-                .toList();
-        return Uni.join().all(sends).andCollectFailures().flatMap(results -> {
-            List<PendingEvent> failed = new ArrayList<>();
-            for (int i = 0; i < results.size(); i++) {
-                if (results.get(i) == null) {
-                    failed.add(claimed.get(i));
-                }
-            }
-            if (failed.isEmpty()) {
-                return Uni.createFrom().item(claimed);
-            }
-            return release(inbox, failed)
-                    .flatMap(ignored -> Uni.createFrom()
-                            .<List<PendingEvent>>failure(
-                                    ProblemException.unavailable("The message could not be stored; retry later.")));
-        });
-    }
-
-    private Uni<Void> release(Inbox inbox, List<PendingEvent> failed) {
-        List<String> keys = failed.stream().map(PendingEvent::dedupKey).toList();
-        return repository
-                .release(inbox.id, keys)
-                .onFailure()
-                .invoke(failure -> LOG.errorf(
-                        "%d events of inbox %s were not published and their claims could not be released: retries"
-                                + " will be taken for duplicates until replayed (%s)",
-                        keys.size(), inbox.id, failure.getMessage()))
-                .onFailure()
-                .recoverWithNull();
     }
 }

@@ -29,26 +29,31 @@ class DatabaseOutageTest {
         ApiInbox cached = ApiInbox.create("db-outage", SECRET);
         ApiInbox uncached = ApiInbox.create("db-outage", SECRET);
 
-        cached.post("before-1").statusCode(202);
-        ServerOutage.stop(ServerOutage.Server.POSTGRES);
-        try {
-            cached.post("during-1")
-                    .statusCode(503)
-                    .contentType("application/problem+json")
-                    .header("Retry-After", equalTo("5"))
-                    .body(not(containsString("at io.")));
-            uncached.post("during-2").statusCode(503).contentType("application/problem+json");
-        } finally {
-            ServerOutage.restart(ServerOutage.Server.POSTGRES);
-        }
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> cached.post("during-1").statusCode(202));
-        uncached.post("during-2").statusCode(202);
-        cached.post("during-1").statusCode(200).body("status", equalTo("duplicate"));
-
         try (TopicProbe topic = new TopicProbe(
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 Topics.INBOUND_MESSAGES)) {
+            cached.post("before-1").statusCode(202);
+            // Relayed before the stop: a relay round that PostgreSQL's stop interrupts between the broker's ack and its
+            // cursor's commit sends its events again (same event ids), which is not what this test is about.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ApiInbox.publishedCounts(topic, cached), equalTo(Map.of("before-1", 1L)));
+
+            ServerOutage.stop(ServerOutage.Server.POSTGRES);
+            try {
+                cached.post("during-1")
+                        .statusCode(503)
+                        .contentType("application/problem+json")
+                        .header("Retry-After", equalTo("5"))
+                        .body(not(containsString("at io.")));
+                uncached.post("during-2").statusCode(503).contentType("application/problem+json");
+            } finally {
+                ServerOutage.restart(ServerOutage.Server.POSTGRES);
+            }
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> cached.post("during-1").statusCode(202));
+            uncached.post("during-2").statusCode(202);
+            cached.post("during-1").statusCode(200).body("status", equalTo("duplicate"));
+
             Map<String, Long> counts = await().atMost(Duration.ofSeconds(30))
                     .until(() -> ApiInbox.publishedCounts(topic, cached, uncached), c -> c.size() == 3);
             assertEquals(Map.of("before-1", 1L, "during-1", 1L, "during-2", 1L), counts);

@@ -1,8 +1,9 @@
 package io.parley.stack.testing;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,7 +17,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TopicProbe implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
-    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    /**
+     * By partition and offset: after a broker restart the probe's group rebalances and, with no committed offsets,
+     * reads its partitions from the beginning again; a record read twice is still one record on the topic.
+     */
+    private final Map<String, ConsumerRecord<String, String>> seen = new LinkedHashMap<>();
 
     public TopicProbe(String bootstrapServers, String topic) {
         Properties config = new Properties();
@@ -32,8 +37,9 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Everything read so far, after one more poll. */
     public List<ConsumerRecord<String, String>> records() {
-        consumer.poll(Duration.ofMillis(250)).forEach(seen::add);
-        return List.copyOf(seen);
+        consumer.poll(Duration.ofMillis(250))
+                .forEach(record -> seen.putIfAbsent(record.partition() + "@" + record.offset(), record));
+        return List.copyOf(seen.values());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.parley.routing.outbox;
 
 import io.parley.contracts.Topics;
 import io.parley.reactive.CallerContext;
+import io.parley.reactive.SerialRounds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -28,8 +29,7 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicBoolean again = new java.util.concurrent.atomic.AtomicBoolean();
+    private final SerialRounds rounds = new SerialRounds(this::round);
     private final Vertx vertx;
     private final MutinyEmitter<String> conversationEvents;
     private final MutinyEmitter<String> outbound;
@@ -69,8 +69,7 @@ public class OutboxRelay {
      * @return how many events this call published
      */
     public Uni<Integer> publishPending() {
-        again.set(true);
-        return runIfIdle();
+        return rounds.request();
     }
 
     /**
@@ -78,57 +77,34 @@ public class OutboxRelay {
      * talks to Kafka. Runs on a context of its own, since a reactive session belongs to the context it was opened on.
      */
     public void publishSoon() {
-        again.set(true);
-        if (running.get()) {
+        if (rounds.isRunning()) {
+            rounds.request();
             return;
         }
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> runIfIdle()
+        context.runOnContext(ignored -> rounds.request()
                 .subscribe()
                 .with(
                         published -> {},
                         failure -> LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage())));
     }
 
-    private Uni<Integer> runIfIdle() {
-        if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().item(0);
-        }
-        return rounds(0)
-                .onTermination()
-                .invoke(() -> running.set(false))
-                // A request that came after the last round looked and before running was cleared.
-                .flatMap(published -> again.get()
-                        ? runIfIdle().map(more -> published + more)
-                        : Uni.createFrom().item(published));
-    }
-
-    private Uni<Integer> rounds(int published) {
-        if (!again.getAndSet(false)) {
-            return Uni.createFrom().item(published);
-        }
-        return round().flatMap(count -> {
-            if (count == batchSize) {
-                again.set(true); // more behind this batch
-            }
-            return rounds(published + count);
-        });
-    }
-
-    private Uni<Integer> round() {
+    private Uni<SerialRounds.Round> round() {
         return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> session.createSelectionQuery(
-                                "from OutboxRelayLock where id = :row", OutboxRelayLock.class)
-                        .setParameter("row", OutboxRelayLock.ROW)
-                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
-                        .getResultList()
-                        .flatMap(lock -> lock.isEmpty()
-                                ? Uni.createFrom().item(List.<OutboxEvent>of())
-                                : session.createSelectionQuery("from OutboxEvent order by seq", OutboxEvent.class)
-                                        .setMaxResults(batchSize)
-                                        .getResultList()))
-                .flatMap(this::publishInOrder));
+                        .flatMap(session -> session.createSelectionQuery(
+                                        "from OutboxRelayLock where id = :row", OutboxRelayLock.class)
+                                .setParameter("row", OutboxRelayLock.ROW)
+                                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                                .getResultList()
+                                .flatMap(lock -> lock.isEmpty()
+                                        ? Uni.createFrom().item(List.<OutboxEvent>of())
+                                        : session.createSelectionQuery(
+                                                        "from OutboxEvent order by seq", OutboxEvent.class)
+                                                .setMaxResults(batchSize)
+                                                .getResultList()))
+                        .flatMap(this::publishInOrder))
+                .map(published -> new SerialRounds.Round(published, published == batchSize));
     }
 
     private Uni<Integer> publishInOrder(List<OutboxEvent> events) {
