@@ -22,13 +22,29 @@ public final class SerialRounds {
     }
 
     /**
-     * Runs rounds until none is asked for, or, if they already run, asks them for one more and completes at once.
+     * On subscription, runs rounds until none is asked for, or, if they already run, asks them for one more and
+     * completes at once. Nothing happens without a subscription: a run started but never subscribed would hold the
+     * rounds as running for good.
      *
      * @return how much this call's rounds did (0 when it only asked)
      */
     public Uni<Integer> request() {
+        return Uni.createFrom().deferred(() -> {
+            again.set(true);
+            return runIfIdle();
+        });
+    }
+
+    /**
+     * Asks the rounds already running for one more, for a caller that would start them elsewhere (on a context of its
+     * own) otherwise.
+     *
+     * @return false when none runs: the caller subscribes to {@link #request()} then
+     */
+    public boolean askRunning() {
         again.set(true);
-        return runIfIdle();
+        // Read after the write, as the ending run clears running before it reads again: one of the two sees the other.
+        return running.get();
     }
 
     public boolean isRunning() {

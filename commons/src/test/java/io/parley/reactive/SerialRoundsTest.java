@@ -59,4 +59,17 @@ class SerialRoundsTest {
         rounds.request().subscribe().with(ignored -> {});
         assertEquals(2, started.size());
     }
+
+    @Test
+    void aRequestNobodySubscribesToStartsNothingAndBlocksNothing() {
+        rounds.request();
+        assertFalse(rounds.isRunning());
+        assertFalse(rounds.askRunning());
+
+        rounds.request().subscribe().with(ignored -> {});
+        assertEquals(1, started.size());
+        assertTrue(rounds.askRunning());
+        started.get(0).complete(new SerialRounds.Round(1, false));
+        assertEquals(2, started.size(), "the ask made one more round");
+    }
 }

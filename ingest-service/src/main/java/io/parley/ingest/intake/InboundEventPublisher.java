@@ -29,8 +29,8 @@ public class InboundEventPublisher {
     }
 
     /**
-     * The same, completing on the producer's I/O thread: for a caller that moves back to its own context once, after
-     * several sends (intake), instead of once per send.
+     * The same, completing on the producer's I/O thread: for a caller with no context to return to, such as the relay,
+     * whose round goes on with its own connection.
      */
     Uni<Void> send(String key, String encodedEnvelope) {
         Message<String> message = Message.of(encodedEnvelope)

@@ -65,8 +65,7 @@ public class IntakeRelay {
 
     /** Relays soon, without making the caller wait; a round already running takes one more turn instead. */
     public void wake() {
-        if (rounds.isRunning()) {
-            rounds.request();
+        if (rounds.askRunning()) {
             return;
         }
         relayPending()

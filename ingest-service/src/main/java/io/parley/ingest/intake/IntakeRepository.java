@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * The intake's write on the hot path, on the reactive client directly: one statement archives deliveries and claims
  * their events (a single statement is atomic, so no BEGIN/COMMIT round trips); the claims are the outbox that
- * {@link IntakeRelay} reads. The ORM's per-request session costs more than the insert itself here (see docs/benchmarks.md). Concurrent deliveries share a
- * statement through {@link ClaimBatcher}.
+ * {@link IntakeRelay} reads. The ORM's per-request session costs more than the insert itself here (see
+ * docs/benchmarks.md). Concurrent deliveries share a statement through {@link ClaimBatcher}.
  */
 @ApplicationScoped
 public class IntakeRepository {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What a webhook delivery came to: new events (committed, and relayed to Kafka after the answer), events seen before, or nothing to take (the account's own
- * activity, update kinds Parley does not read).
+ * What a webhook delivery came to: new events (committed; the relay puts them on Kafka after the answer), events seen
+ * before, or nothing to take (the account's own activity, update kinds Parley does not read).
  *
  * @param eventId set when the delivery held exactly one event
  */

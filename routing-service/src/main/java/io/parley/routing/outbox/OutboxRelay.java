@@ -77,8 +77,7 @@ public class OutboxRelay {
      * talks to Kafka. Runs on a context of its own, since a reactive session belongs to the context it was opened on.
      */
     public void publishSoon() {
-        if (rounds.isRunning()) {
-            rounds.request();
+        if (rounds.askRunning()) {
             return;
         }
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
