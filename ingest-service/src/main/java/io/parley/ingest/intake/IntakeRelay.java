@@ -53,6 +53,13 @@ public class IntakeRelay {
     private final InboundEventPublisher publisher;
     private final int batchSize;
     private final SerialRounds rounds = new SerialRounds(this::round);
+    /**
+     * After a failed send, rounds send one event until one gets through. A broker that is away fails a whole round's
+     * sends only when they expire, and one that comes back meanwhile may take the later sends of a round whose earlier
+     * ones already expired: resent from the failure on, those would reach the topic twice and out of order (seen in
+     * KafkaOutageTest). One event at a time while the broker is away leaves nothing to be taken out of turn.
+     */
+    private volatile boolean probing;
 
     public IntakeRelay(
             Pool pool,
@@ -97,7 +104,7 @@ public class IntakeRelay {
     private Uni<SerialRounds.Round> round() {
         return pool.withTransaction(connection -> connection
                 .preparedQuery(TAKE_TURN_AND_READ)
-                .execute(Tuple.of(TURN, batchSize))
+                .execute(Tuple.of(TURN, probing ? 1 : batchSize))
                 .flatMap(rows -> {
                     List<Claim> claims = new ArrayList<>(rows.size());
                     for (Row row : rows) {
@@ -134,6 +141,8 @@ public class IntakeRelay {
                         "intake relay: Kafka did not take %d of %d events; they stay queued",
                         claims.size() - relayed, claims.size());
             }
+            boolean wasProbing = probing;
+            probing = relayed < claims.size();
             if (relayed == 0) {
                 return Uni.createFrom().item(new SerialRounds.Round(0, false));
             }
@@ -141,7 +150,8 @@ public class IntakeRelay {
             return connection
                     .preparedQuery(MOVE_CURSOR)
                     .execute(Tuple.of(last.tx(), last.seq()))
-                    .replaceWith(new SerialRounds.Round(relayed, relayed == claims.size() && relayed == batchSize));
+                    // A probe that got through, or a full batch: more may be waiting.
+                    .replaceWith(new SerialRounds.Round(relayed, !probing && (wasProbing || relayed == batchSize)));
         });
     }
 }

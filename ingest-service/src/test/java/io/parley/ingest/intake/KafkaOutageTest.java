@@ -1,5 +1,6 @@
 package io.parley.ingest.intake;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +43,11 @@ class KafkaOutageTest {
                 during.forEach(id -> inbox.post(id).statusCode(202).body("status", equalTo("accepted")));
                 // The provider's redelivery of an accepted webhook is a duplicate even before the event is relayed.
                 inbox.post("during-1").statusCode(200).body("status", equalTo("duplicate"));
+                // Still ready for webhooks throughout, past the relay's failed sends (max.block.ms 5 s, delivery
+                // timeout 10 s): a load balancer must not take ingest out of service for a broker outage.
+                await().during(Duration.ofSeconds(12))
+                        .atMost(Duration.ofSeconds(20))
+                        .until(() -> given().get("/q/health/ready").statusCode(), equalTo(200));
             } finally {
                 ServerOutage.restart(ServerOutage.Server.KAFKA);
             }
