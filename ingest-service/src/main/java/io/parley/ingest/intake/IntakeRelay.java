@@ -72,17 +72,9 @@ public class IntakeRelay {
 
     /** Relays soon, without making the caller wait; a round already running takes one more turn instead. */
     public void wake() {
-        if (rounds.askRunning()) {
-            return;
+        if (!rounds.askRunning()) {
+            relay().subscribe().with(ignored -> {});
         }
-        relayPending()
-                .subscribe()
-                .with(relayed -> {}, failure -> LOG.warnf("intake relay will retry: %s", failure.getMessage()));
-    }
-
-    /** @return how many events this call's rounds put on Kafka */
-    public Uni<Integer> relayPending() {
-        return rounds.request();
     }
 
     @Scheduled(
@@ -90,12 +82,16 @@ public class IntakeRelay {
             delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        return relayPending()
+        return relay();
+    }
+
+    /** A failed round leaves its claims behind the cursor for the next wake-up or poll: nothing to hand back. */
+    private Uni<Void> relay() {
+        return rounds.request()
                 .onFailure()
-                .recoverWithItem(failure -> {
-                    LOG.warnf("intake relay will retry: %s", failure.getMessage());
-                    return 0;
-                })
+                .invoke(failure -> LOG.warnf("intake relay will retry: %s", failure.getMessage()))
+                .onFailure()
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 

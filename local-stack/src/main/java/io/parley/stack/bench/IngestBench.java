@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>saturation throughput of signed, distinct WhatsApp webhooks, and of the bare baseline endpoint, in five
  *       alternating rounds (the median round's ratio is the result), with the same
  *       number of concurrent connections, and their ratio;
- *   <li>ack latency (request sent → 202 once the claim is committed) at a fixed arrival rate, p50/p99, after five
+ *   <li>ack latency (request sent → 200 once the claim is committed) at a fixed arrival rate, p50/p99, after five
  *       unmeasured seconds at that rate.
  * </ol>
  *
