@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.contracts.InboundMessage;
 import io.parley.problem.ProblemException;
+import io.parley.routing.conversation.NewArrivals;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -17,9 +18,13 @@ import java.util.UUID;
 public class ContactService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public Uni<Contact> forMessage(InboundMessage inbound, Instant now) {
+    /** @param arrivals senders known to have no contact yet, who need not be looked up */
+    public Uni<Contact> forMessage(InboundMessage inbound, NewArrivals arrivals, Instant now) {
         InboundMessage.Contact source = inbound.contact();
-        return Contact.findBySource(inbound.inboxId(), source.sourceId()).flatMap(existing -> {
+        Uni<Contact> found = arrivals.isNewSender(inbound.inboxId(), source.sourceId())
+                ? Uni.createFrom().nullItem()
+                : Contact.findBySource(inbound.inboxId(), source.sourceId());
+        return found.flatMap(existing -> {
             if (existing != null) {
                 if (source.displayName() != null && !source.displayName().equals(existing.displayName)) {
                     existing.displayName = source.displayName();

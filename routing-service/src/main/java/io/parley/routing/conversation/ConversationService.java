@@ -78,42 +78,51 @@ public class ConversationService {
     }
 
     public Uni<Void> receive(InboundMessage inbound) {
+        return receive(inbound, NewArrivals.NONE);
+    }
+
+    /** @param arrivals what the message's batch is known to bring for the first time, to skip lookups that find nothing */
+    public Uni<Void> receive(InboundMessage inbound, NewArrivals arrivals) {
         Instant now = clock.instant();
         if (InboundMessage.Kind.EDIT.equals(inbound.kind()) || InboundMessage.Kind.DELETE.equals(inbound.kind())) {
             return amend(inbound);
         }
-        return Message.count("inboxId = ?1 and providerMessageId = ?2", inbound.inboxId(), inbound.providerMessageId())
-                .flatMap(existing -> existing > 0
-                        ? Uni.createFrom().voidItem()
-                        : contacts.forMessage(inbound, now).flatMap(contact -> thread(inbound, contact, now)));
+        Uni<Long> stored = arrivals.isNewMessage(inbound.inboxId(), inbound.providerMessageId())
+                ? Uni.createFrom().item(0L)
+                : Message.count(
+                        "inboxId = ?1 and providerMessageId = ?2", inbound.inboxId(), inbound.providerMessageId());
+        return stored.flatMap(existing -> existing > 0
+                ? Uni.createFrom().voidItem()
+                : contacts.forMessage(inbound, arrivals, now)
+                        .flatMap(contact -> thread(inbound, contact, arrivals, now)));
     }
 
-    private Uni<Void> thread(InboundMessage inbound, Contact contact, Instant now) {
-        return Conversation.findLatestOfThread(inbound.inboxId(), inbound.threadKey())
-                .flatMap(latest -> {
-                    if (latest != null && latest.status != ConversationStatus.RESOLVED) {
-                        return inbound.echo()
-                                ? brandReplied(latest, inbound, now)
-                                : customerWrote(latest, inbound, now);
-                    }
-                    if (inbound.autoReply() || inbound.echo()) {
-                        // An out-of-office, a bounce or the brand writing first is no customer request.
-                        LOG.debugf("%s opens no conversation", inbound.providerMessageId());
-                        return Uni.createFrom().voidItem();
-                    }
-                    if (latest == null) {
-                        return start(inbound, contact, now);
-                    }
-                    return surveys.tryAnswer(latest, inbound.text(), now).flatMap(answered -> {
-                        if (answered) {
-                            return addMessage(latest, inbound, now).replaceWithVoid();
-                        }
-                        return window(inbound.inboxId())
-                                .flatMap(window -> ReopenWindow.reopens(latest.resolvedAt, now, window)
-                                        ? reopen(latest, inbound, now)
-                                        : start(inbound, contact, now));
-                    });
-                });
+    private Uni<Void> thread(InboundMessage inbound, Contact contact, NewArrivals arrivals, Instant now) {
+        Uni<Conversation> found = arrivals.isNewThread(inbound.inboxId(), inbound.threadKey())
+                ? Uni.createFrom().nullItem()
+                : Conversation.findLatestOfThread(inbound.inboxId(), inbound.threadKey());
+        return found.flatMap(latest -> {
+            if (latest != null && latest.status != ConversationStatus.RESOLVED) {
+                return inbound.echo() ? brandReplied(latest, inbound, now) : customerWrote(latest, inbound, now);
+            }
+            if (inbound.autoReply() || inbound.echo()) {
+                // An out-of-office, a bounce or the brand writing first is no customer request.
+                LOG.debugf("%s opens no conversation", inbound.providerMessageId());
+                return Uni.createFrom().voidItem();
+            }
+            if (latest == null) {
+                return start(inbound, contact, now);
+            }
+            return surveys.tryAnswer(latest, inbound.text(), now).flatMap(answered -> {
+                if (answered) {
+                    return addMessage(latest, inbound, now).replaceWithVoid();
+                }
+                return window(inbound.inboxId())
+                        .flatMap(window -> ReopenWindow.reopens(latest.resolvedAt, now, window)
+                                ? reopen(latest, inbound, now)
+                                : start(inbound, contact, now));
+            });
+        });
     }
 
     private Uni<Void> start(InboundMessage inbound, Contact contact, Instant now) {

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -86,7 +85,8 @@ public class InboundMessageListener {
         if (envelopes.isEmpty()) {
             return parking;
         }
-        return parking.flatMap(v -> outbox.inTransaction(() -> assignment.servingQueuesAfter(() -> all(envelopes)))
+        return parking.flatMap(v -> outbox.inTransaction(() ->
+                        assignment.servingQueuesAfter(() -> Uni.createFrom().deferred(() -> all(envelopes))))
                 .invoke(relay::publishSoon)
                 .onFailure()
                 .recoverWithUni(failure -> {
@@ -97,38 +97,57 @@ public class InboundMessageListener {
                 }));
     }
 
-    /** The batch's events marked processed in one statement, then the effects of those seen for the first time. */
+    /**
+     * The batch's events marked processed in one statement, then the effects of those seen for the first time, with
+     * what the batch's customers' messages bring new read in one statement too.
+     */
     private Uni<Void> all(List<EventEnvelope> envelopes) {
-        List<Map.Entry<EventEnvelope, Uni<Void>>> handled = new ArrayList<>(envelopes.size());
+        List<Routed> handled = new ArrayList<>(envelopes.size());
+        List<InboundMessage> inbound = new ArrayList<>(envelopes.size());
         for (EventEnvelope envelope : envelopes) {
-            Uni<Void> effect = effect(envelope);
-            if (effect != null) {
-                handled.add(Map.entry(envelope, effect));
+            if (handles(envelope)) {
+                InboundMessage message = EventTypes.MESSAGE_INBOUND.equals(envelope.type())
+                        ? EventCodec.payload(envelope, InboundMessage.class)
+                        : null;
+                handled.add(new Routed(envelope, message));
+                if (message != null) {
+                    inbound.add(message);
+                }
             }
         }
-        return ProcessedEvents.markFirstTime(
-                        handled.stream().map(entry -> entry.getKey().eventId()).toList())
-                .flatMap(fresh -> Multi.createFrom()
-                        .iterable(handled)
-                        .onItem()
-                        .transformToUniAndConcatenate(
-                                entry -> fresh.remove(entry.getKey().eventId())
-                                        ? applied(entry.getValue())
-                                        : Uni.createFrom().voidItem())
-                        .collect()
-                        .last()
-                        .replaceWithVoid());
+        return ProcessedEvents.markFirstTime(handled.stream()
+                        .map(routed -> routed.envelope().eventId())
+                        .toList())
+                .flatMap(fresh -> NewArrivals.of(inbound)
+                        .flatMap(arrivals -> Multi.createFrom()
+                                .iterable(handled)
+                                .onItem()
+                                .transformToUniAndConcatenate(routed ->
+                                        fresh.remove(routed.envelope().eventId())
+                                                ? applied(
+                                                        routed.message() != null
+                                                                ? Uni.createFrom()
+                                                                        .deferred(() -> conversations.receive(
+                                                                                routed.message(), arrivals))
+                                                                : effect(routed.envelope()))
+                                                : Uni.createFrom().voidItem())
+                                .collect()
+                                .last()
+                                .replaceWithVoid()));
     }
+
+    /** An event to route and, for a customer's message, its payload (read once for the batch's lookups and its effect). */
+    private record Routed(EventEnvelope envelope, InboundMessage message) {}
 
     /** One record on its own: its effect, unless its event was processed before. */
     private Uni<Void> once(EventEnvelope envelope) {
-        Uni<Void> effect = effect(envelope);
-        if (effect == null) {
+        if (!handles(envelope)) {
             LOG.debugf("skipping event of type %s", envelope.type());
             return Uni.createFrom().voidItem();
         }
         return ProcessedEvents.markFirstTime(envelope.eventId())
-                .flatMap(first -> first ? applied(effect) : Uni.createFrom().voidItem());
+                .flatMap(first ->
+                        first ? applied(effect(envelope)) : Uni.createFrom().voidItem());
     }
 
     /** The effect, then a clean session for the next record. */
@@ -173,17 +192,22 @@ public class InboundMessageListener {
                         .build())));
     }
 
-    /** What an event does to conversations, or null for types routing does not handle. Lazy: runs on subscription. */
-    private Uni<Void> effect(EventEnvelope envelope) {
+    private static boolean handles(EventEnvelope envelope) {
         return switch (envelope.type()) {
-            case EventTypes.MESSAGE_INBOUND ->
-                Uni.createFrom()
-                        .deferred(() -> conversations.receive(EventCodec.payload(envelope, InboundMessage.class)));
-            case EventTypes.MESSAGE_OUTBOUND_RESULT ->
-                Uni.createFrom().deferred(() -> replies.record(EventCodec.payload(envelope, OutboundResult.class)));
-            case EventTypes.MESSAGE_STATUS ->
-                Uni.createFrom().deferred(() -> replies.receipt(EventCodec.payload(envelope, MessageStatus.class)));
-            default -> null;
+            case EventTypes.MESSAGE_INBOUND, EventTypes.MESSAGE_OUTBOUND_RESULT, EventTypes.MESSAGE_STATUS -> true;
+            default -> false;
         };
+    }
+
+    /** What an event of a {@linkplain #handles handled} type does to conversations. Lazy: runs on subscription. */
+    private Uni<Void> effect(EventEnvelope envelope) {
+        return Uni.createFrom().deferred(() -> switch (envelope.type()) {
+            case EventTypes.MESSAGE_INBOUND ->
+                conversations.receive(EventCodec.payload(envelope, InboundMessage.class));
+            case EventTypes.MESSAGE_OUTBOUND_RESULT ->
+                replies.record(EventCodec.payload(envelope, OutboundResult.class));
+            case EventTypes.MESSAGE_STATUS -> replies.receipt(EventCodec.payload(envelope, MessageStatus.class));
+            default -> throw new IllegalArgumentException("not routed: " + envelope.type());
+        });
     }
 }

@@ -48,6 +48,36 @@ class InboundRoutingTest {
     }
 
     @Test
+    void aBatchThreadsANewCustomersMessagesTogetherAndStoresARepeatOnce() {
+        routing.member(team, "agent-a", null);
+        // One poll: a customer routing has never seen writes three times, one message arrives twice (under a new
+        // event id, as a second ingest instance would publish it) and another new customer writes in between.
+        routing.sendTogether(List.of(
+                routing.inbound("b1", "cust-new", "Hello", b -> {}),
+                routing.inbound("b2", "cust-new", "Anyone there?", b -> {}),
+                routing.inbound("b3", "cust-other", "Refund please", b -> {}),
+                routing.inbound("b1", "cust-new", "Hello", b -> {}),
+                routing.inbound("b4", "cust-new", "Thanks", b -> {})));
+
+        List<Map<String, Object>> conversations = awaitConversations(2);
+        Map<String, Object> theirs = conversations.stream()
+                .filter(c -> "cust-new".equals(RoutingClient.customerOf(c)))
+                .findFirst()
+                .orElseThrow();
+        String id = theirs.get("id").toString();
+        List<?> messages = await().atMost(RoutingClient.WAIT)
+                .until(() -> (List<?>) routing.detail(id).get("messages"), list -> list.size() >= 3);
+        assertEquals(
+                List.of("Hello", "Anyone there?", "Thanks"),
+                messages.stream().map(m -> ((Map<?, ?>) m).get("text")).toList());
+        Map<String, Object> other = conversations.stream()
+                .filter(c -> "cust-other".equals(RoutingClient.customerOf(c)))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(1, ((List<?>) routing.detail(other.get("id").toString()).get("messages")).size());
+    }
+
+    @Test
     void threadsMessagesIntoConversationsAndAssignsRoundRobin() {
         routing.member(team, "agent-a", null);
         routing.member(team, "agent-b", null);

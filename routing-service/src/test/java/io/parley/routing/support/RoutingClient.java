@@ -72,6 +72,15 @@ public final class RoutingClient implements AutoCloseable {
         send(EventCodec.envelope(UUID.randomUUID(), type, "inbound-message", key, Instant.now(), payload));
     }
 
+    /** Events reaching the broker at once, in this order: routing polls them as one batch. */
+    public void sendTogether(List<EventEnvelope> envelopes) {
+        writer.sendTogether(
+                Topics.INBOUND_MESSAGES,
+                envelopes.stream()
+                        .map(e -> Map.entry(e.aggregateId(), EventCodec.encode(e)))
+                        .toList());
+    }
+
     /** One message from each customer, all reaching the broker at once (so routing handles them side by side). */
     public void customersTogether(List<String> customers, String text) {
         List<Map.Entry<String, String>> records = new java.util.ArrayList<>();
