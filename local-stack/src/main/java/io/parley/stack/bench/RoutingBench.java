@@ -114,6 +114,7 @@ public final class RoutingBench {
         awaitQuiet(Duration.ofSeconds(300));
         assignLatencies.clear();
 
+        Map<String, Long> cpuBefore = CpuMeter.read();
         long burstStart = System.nanoTime();
         burst(bootstrap, "burst", messages);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
@@ -124,8 +125,10 @@ public final class RoutingBench {
         System.out.printf(
                 "throughput: %d of %d messages routed in %.1f s = %.0f messages/s%n",
                 burstSeen.get(), messages, burstSeconds, burstSeen.get() / burstSeconds);
+        System.out.println("  " + CpuMeter.perMessage(cpuBefore, CpuMeter.read(), burstSeen.get()));
 
         awaitQuiet(Duration.ofSeconds(30));
+        cpuBefore = CpuMeter.read();
         int sent = fixedRate(ingest, seconds, rate, "latency");
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (assignLatencies.size() < sent && System.nanoTime() < until) {
@@ -139,6 +142,7 @@ public final class RoutingBench {
                 Latencies.percentileMillis(assignLatencies, 50),
                 Latencies.percentileMillis(assignLatencies, 99),
                 Latencies.percentileMillis(assignLatencies, 100));
+        System.out.println("  " + CpuMeter.perMessage(cpuBefore, CpuMeter.read(), sent));
         running = false;
         consumer.join(5000);
     }
