@@ -29,8 +29,8 @@ import org.hibernate.LockMode;
 /**
  * Serves a team's queue: conversations waiting without an agent, highest priority first, then longest waiting. Runs
  * inside the caller's transaction. The team row is locked first, so one team's queue is served by one transaction at a
- * time on any instance; the chosen agent's row is locked next and their load counted again under that lock, so two
- * teams sharing an agent never push them past capacity.
+ * time on any instance; the rows of its online agents are locked next, in one statement, and loads are counted under
+ * those locks, so two teams sharing an agent never push them past capacity.
  */
 @ApplicationScoped
 public class AssignmentService {
@@ -199,22 +199,21 @@ public class AssignmentService {
             return Uni.createFrom().item(false);
         }
         String agent = order.get(i);
-        return state.lockedAvailability(agent)
-                .flatMap(availability -> availability != Availability.ONLINE
-                        ? Uni.createFrom().item(-1L)
-                        : state.countsLoad
-                                ? Conversation.count("assignee = ?1 and status in ?2", agent, LOADED)
-                                : Uni.createFrom().item(0L))
-                .flatMap(load -> {
-                    if (load < 0 || !CapacityLimit.hasRoom(state.capacity(agent), load)) {
-                        state.loads.put(agent, Math.max(load, state.loads.getOrDefault(agent, 0L)));
-                        return tryAgents(state, conversation, order, i + 1, now);
-                    }
-                    state.team.roundRobinCursor = agent;
-                    state.loads.put(agent, load + 1);
-                    state.recent.merge(agent, 1L, Long::sum);
-                    return apply(conversation, agent, now).replaceWith(true);
-                });
+        Uni<Long> counted = state.lockedAvailability(agent) != Availability.ONLINE
+                ? Uni.createFrom().item(-1L)
+                : state.countsLoad
+                        ? Conversation.count("assignee = ?1 and status in ?2", agent, LOADED)
+                        : Uni.createFrom().item(0L);
+        return counted.flatMap(load -> {
+            if (load < 0 || !CapacityLimit.hasRoom(state.capacity(agent), load)) {
+                state.loads.put(agent, Math.max(load, state.loads.getOrDefault(agent, 0L)));
+                return tryAgents(state, conversation, order, i + 1, now);
+            }
+            state.team.roundRobinCursor = agent;
+            state.loads.put(agent, load + 1);
+            state.recent.merge(agent, 1L, Long::sum);
+            return apply(conversation, agent, now).replaceWith(true);
+        });
     }
 
     private Uni<Void> apply(Conversation conversation, String agent, Instant now) {
@@ -245,7 +244,6 @@ public class AssignmentService {
         final Set<String> teamSkills;
         final Map<String, Long> loads;
         final Map<String, Long> recent;
-        private final Map<String, Availability> locked = new HashMap<>();
         /**
          * Loads are counted only where a rule reads them (a capacity, least-loaded): counting costs a pass over every
          * open conversation of the team's agents, on every assignment.
@@ -290,8 +288,7 @@ public class AssignmentService {
                                             .item(new TeamState(
                                                     team, policy, members, Set.of(), Map.of(), Map.of(), countsLoad));
                                 }
-                                return Agent.<Agent>list(
-                                                "username in ?1 and availability = ?2", agents, Availability.ONLINE)
+                                return lockOnline(agents)
                                         .flatMap(online -> (countsLoad
                                                         ? counts(
                                                                 "select c.assignee, count(c) from Conversation c"
@@ -305,9 +302,7 @@ public class AssignmentService {
                                                                 team,
                                                                 policy,
                                                                 members,
-                                                                online.stream()
-                                                                        .map(a -> a.username)
-                                                                        .collect(Collectors.toSet()),
+                                                                online,
                                                                 loads,
                                                                 recent,
                                                                 countsLoad))));
@@ -342,19 +337,25 @@ public class AssignmentService {
         }
 
         /**
-         * The agent's availability, read under a lock on their row. Once locked, the row stays as read until this
-         * transaction ends, so later conversations of the same pass need not read it again.
+         * The team's online agents, their rows locked in one statement (in name order, so two teams sharing agents
+         * never wait for each other in a circle). Locked rows stay as read until the transaction ends: an agent who
+         * went away meanwhile is not among them, and none can go away while this pass assigns to them.
          */
-        Uni<Availability> lockedAvailability(String agent) {
-            Availability known = locked.get(agent);
-            if (known != null) {
-                return Uni.createFrom().item(known);
-            }
-            return lockedFresh(Agent.class, agent).map(row -> {
-                Availability availability = row == null ? Availability.OFFLINE : row.availability;
-                locked.put(agent, availability);
-                return availability;
-            });
+        private static Uni<Set<String>> lockOnline(List<String> agents) {
+            return Panache.getSession()
+                    .flatMap(session -> session.createNativeQuery(
+                                    "select username from agent where username in (:agents) and availability = :online"
+                                            + " order by username for update",
+                                    String.class)
+                            .setParameter("agents", agents)
+                            .setParameter("online", Availability.ONLINE.name())
+                            .getResultList())
+                    .map(HashSet::new);
+        }
+
+        /** Under the lock taken when the pass began: online, or not to be assigned to. */
+        Availability lockedAvailability(String agent) {
+            return online.contains(agent) ? Availability.ONLINE : Availability.OFFLINE;
         }
 
         Integer capacity(String agent) {

@@ -3,7 +3,6 @@ package io.parley.routing.outbox;
 import io.parley.contracts.Topics;
 import io.parley.reactive.CallerContext;
 import io.parley.reactive.SerialRounds;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -13,12 +12,16 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,17 +32,34 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /**
+     * The relay's turn (the lock row, skipped when another relay holds it) and the oldest pending events, in one
+     * statement: without the turn the read finds nothing.
+     */
+    private static final String TAKE_TURN_AND_READ = """
+            with turn as materialized (select id from outbox_relay_lock where id = 1 for update skip locked)
+            select seq, topic, aggregate_id, payload from outbox_event
+            where exists (select 1 from turn)
+            order by seq
+            limit $1
+            """;
+
+    private static final String DELETE_PUBLISHED = "delete from outbox_event where seq = any($1)";
+
     private final SerialRounds rounds = new SerialRounds(this::round);
+    private final Pool pool;
     private final Vertx vertx;
     private final MutinyEmitter<String> conversationEvents;
     private final MutinyEmitter<String> outbound;
     private final int batchSize;
 
     public OutboxRelay(
+            Pool pool,
             Vertx vertx,
             @Channel("conversation-events") MutinyEmitter<String> events,
             @Channel("outbound-messages") MutinyEmitter<String> outbound,
             @ConfigProperty(name = "parley.outbox.batch-size") int batchSize) {
+        this.pool = pool;
         this.vertx = vertx;
         this.conversationEvents = events;
         this.outbound = outbound;
@@ -89,24 +109,29 @@ public class OutboxRelay {
                         failure -> LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage())));
     }
 
+    private record Pending(long seq, String topic, String key, String payload) {}
+
+    /**
+     * Plain SQL on the pool rather than entities: a round carries up to a batch of events and did nothing with them
+     * but read and delete, and hydrating them as managed entities, then deleting by a list HQL translates anew each
+     * time, cost more than the sends.
+     */
     private Uni<SerialRounds.Round> round() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createSelectionQuery(
-                                        "from OutboxRelayLock where id = :row", OutboxRelayLock.class)
-                                .setParameter("row", OutboxRelayLock.ROW)
-                                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
-                                .getResultList()
-                                .flatMap(lock -> lock.isEmpty()
-                                        ? Uni.createFrom().item(List.<OutboxEvent>of())
-                                        : session.createSelectionQuery(
-                                                        "from OutboxEvent order by seq", OutboxEvent.class)
-                                                .setMaxResults(batchSize)
-                                                .getResultList()))
-                        .flatMap(this::publishInOrder))
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery(TAKE_TURN_AND_READ)
+                        .execute(Tuple.of(batchSize))
+                        .flatMap(rows -> {
+                            List<Pending> events = new ArrayList<>(rows.size());
+                            for (Row row : rows) {
+                                events.add(new Pending(
+                                        row.getLong(0), row.getString(1), row.getString(2), row.getString(3)));
+                            }
+                            return publishInOrder(connection, events);
+                        }))
                 .map(published -> new SerialRounds.Round(published, published == batchSize));
     }
 
-    private Uni<Integer> publishInOrder(List<OutboxEvent> events) {
+    private Uni<Integer> publishInOrder(SqlConnection connection, List<Pending> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -116,17 +141,19 @@ public class OutboxRelay {
                 // Sends are issued in seq order and the idempotent producer keeps that order per partition, so they
                 // need not wait for each other's acknowledgement.
                 .transformToUniAndMerge(event -> CallerContext.resumeOnCallerContext(
-                        (Topics.OUTBOUND_MESSAGES.equals(event.topic) ? outbound : conversationEvents)
-                                .sendMessage(Message.of(event.payload)
+                        (Topics.OUTBOUND_MESSAGES.equals(event.topic()) ? outbound : conversationEvents)
+                                .sendMessage(Message.of(event.payload())
                                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                                                .withKey(event.aggregateId)
+                                                .withKey(event.key())
                                                 .build()))))
                 .collect()
                 .asList()
                 // One statement removes the whole batch. Published rows are deleted, not marked: Kafka keeps the
                 // events, and a table that only grows made every relay round slower (seen in bench/routing).
-                .flatMap(sent -> OutboxEvent.delete(
-                                "seq in ?1", events.stream().map(e -> e.seq).toList())
+                .flatMap(sent -> connection
+                        .preparedQuery(DELETE_PUBLISHED)
+                        .execute(Tuple.of(
+                                events.stream().mapToLong(Pending::seq).boxed().toArray(Long[]::new)))
                         .replaceWith(events.size()));
     }
 }
