@@ -3,11 +3,13 @@ package io.parley.ingest.intake;
 import io.parley.reactive.SerialRounds;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,8 +52,10 @@ public class IntakeRelay {
     private static final String MOVE_CURSOR = "update intake_relay set relayed_tx = $1, relayed_seq = $2 where id = 1";
 
     private final Pool pool;
+    private final Vertx vertx;
     private final InboundEventPublisher publisher;
     private final int batchSize;
+    private final long lingerMillis;
     private final SerialRounds rounds = new SerialRounds(this::round);
     /**
      * After a failed send, rounds send one event until one gets through. A broker that is away fails a whole round's
@@ -63,11 +67,15 @@ public class IntakeRelay {
 
     public IntakeRelay(
             Pool pool,
+            Vertx vertx,
             InboundEventPublisher publisher,
-            @ConfigProperty(name = "parley.intake.relay-batch-size") int batchSize) {
+            @ConfigProperty(name = "parley.intake.relay-batch-size") int batchSize,
+            @ConfigProperty(name = "parley.intake.relay-linger") Duration linger) {
         this.pool = pool;
+        this.vertx = vertx;
         this.publisher = publisher;
         this.batchSize = batchSize;
+        this.lingerMillis = linger.toMillis();
     }
 
     /** Relays soon, without making the caller wait; a round already running takes one more turn instead. */
@@ -97,7 +105,17 @@ public class IntakeRelay {
 
     private record Claim(long tx, long seq, String kafkaKey, String event) {}
 
+    /** Wake-ups while a round lingers cost nothing: they only ask the running rounds for one more. */
     private Uni<SerialRounds.Round> round() {
+        if (lingerMillis <= 0) {
+            return read();
+        }
+        return Uni.createFrom()
+                .<Long>emitter(timer -> vertx.setTimer(lingerMillis, timer::complete))
+                .flatMap(fired -> read());
+    }
+
+    private Uni<SerialRounds.Round> read() {
         return pool.withTransaction(connection -> connection
                 .preparedQuery(TAKE_TURN_AND_READ)
                 .execute(Tuple.of(TURN, probing ? 1 : batchSize))
