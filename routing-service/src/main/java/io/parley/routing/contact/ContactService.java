@@ -73,6 +73,10 @@ public class ContactService {
     }
 
     public static Map<String, String> attributes(Contact contact) {
+        if (contact.attributes == null || contact.attributes.equals("{}")) {
+            // Most contacts have none, and rules ask for them on every customer message.
+            return Map.of();
+        }
         try {
             return JSON.readValue(contact.attributes, new TypeReference<LinkedHashMap<String, String>>() {});
         } catch (JsonProcessingException e) {

@@ -139,9 +139,10 @@ public class ConversationService {
         conversation.createdAt = now;
         conversation.updatedAt = now;
         conversation.lastMessageAt = inbound.sentAt();
-        return conversation
-                .persist()
-                .call(() -> outbox.conversationEvent(
+        // Persisted last, once rules, hours, timers and the queue have set it up: persisted first, it was inserted and
+        // then updated in the same flush. Its messages, tags and timers may be inserted before it (V12: references to
+        // conversations are checked at commit).
+        return outbox.conversationEvent(
                         EventTypes.CONVERSATION_CREATED,
                         conversation.id,
                         now,
@@ -151,7 +152,7 @@ public class ConversationService {
                                 conversation.channel,
                                 conversation.team,
                                 contact.id,
-                                now)))
+                                now))
                 .flatMap(v -> addMessage(conversation, inbound, now))
                 .flatMap(message -> rules.run(
                         conversation,
@@ -163,7 +164,8 @@ public class ConversationService {
                         : outOfHours
                                 .apply(conversation, true, now)
                                 .call(() -> timers.conversationStarted(conversation, now))
-                                .call(() -> queue(conversation, now)));
+                                .call(() -> queue(conversation, now)))
+                .call(() -> conversation.persist());
     }
 
     private Uni<Void> reopen(Conversation conversation, InboundMessage inbound, Instant now) {
