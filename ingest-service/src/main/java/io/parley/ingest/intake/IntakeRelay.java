@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * Puts accepted events on Kafka after their webhooks were answered. The claim rows are the outbox (V5 migration): a
  * round reads the claims behind the cursor, sends them, and moves the cursor past what the broker acknowledged, all in
  * one transaction under an advisory lock, so two instances never relay the same claims in parallel or out of order.
- * Intake wakes the relay after every claim; a poll picks up what a crash, an outage or another instance left.
+ * Intake wakes the relay after every claim, and a round lingers a few milliseconds before it reads so that wake-ups
+ * meanwhile share it; a poll picks up what a crash, an outage or another instance left.
  *
  * <p>A crash between the broker's acknowledgement and the cursor's commit sends those events again on the next round;
  * they keep their event ids, which consumers deduplicate by.
