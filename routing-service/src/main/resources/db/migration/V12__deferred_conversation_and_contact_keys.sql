@@ -1,6 +1,6 @@
--- Routing writes a batch's new contacts, conversations, messages, tags and timers table by table, each table's rows in
--- one batched statement (hibernate.order_inserts), instead of row by row in the order they were made: a message's
--- insert may then come before its conversation's. References to conversations and contacts are checked at commit.
+-- Routing persists a new conversation once rules, hours, timers and the queue have set it up, after its first message,
+-- tags and timers (inserted first, it was then updated in the same flush). References to conversations, and to
+-- contacts, are therefore checked at commit.
 do $$
 declare
     fk record;

@@ -85,7 +85,11 @@ public class InboundMessageListener {
         if (envelopes.isEmpty()) {
             return parking;
         }
-        return parking.flatMap(v -> outbox.inTransaction(() ->
+        return parking.flatMap(v -> routeTogether(routable, envelopes));
+    }
+
+    private Uni<Void> routeTogether(List<ConsumerRecord<String, String>> routable, List<EventEnvelope> envelopes) {
+        return outbox.inTransaction(() ->
                         assignment.servingQueuesAfter(() -> Uni.createFrom().deferred(() -> all(envelopes))))
                 .invoke(relay::publishSoon)
                 .onFailure()
@@ -94,7 +98,7 @@ public class InboundMessageListener {
                             "a batch of %d records failed, routing them one by one: %s",
                             envelopes.size(), failure.getMessage());
                     return oneByOne(routable, envelopes);
-                }));
+                });
     }
 
     /**
@@ -142,8 +146,7 @@ public class InboundMessageListener {
 
     /**
      * Nothing is flushed between the batch's records: their inserts wait for the first query that needs them or the
-     * end of the batch, and go out grouped by table, one batched statement each (references to conversations and
-     * contacts are checked at commit, V12).
+     * end of the batch, and go out in fewer round trips.
      */
     private Uni<Void> effect(Routed routed, NewArrivals arrivals) {
         return routed.message() != null

@@ -2,15 +2,13 @@ package io.parley.routing.outbox;
 
 import io.parley.contracts.Topics;
 import io.parley.reactive.CallerContext;
+import io.parley.reactive.OwnContext;
 import io.parley.reactive.SerialRounds;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -94,19 +92,17 @@ public class OutboxRelay {
 
     /**
      * Starts publishing without making the caller wait: the consumer goes on with its next record while the relay
-     * talks to Kafka. Runs on a context of its own, since a reactive session belongs to the context it was opened on.
+     * talks to Kafka. Runs on a context of its own, not on the caller's, which goes on with its next batch.
      */
     public void publishSoon() {
         if (rounds.askRunning()) {
             return;
         }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> rounds.request()
+        OwnContext.run(vertx, rounds::request)
                 .subscribe()
                 .with(
                         published -> {},
-                        failure -> LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage())));
+                        failure -> LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage()));
     }
 
     private record Pending(long seq, String topic, String key, String payload) {}

@@ -138,8 +138,10 @@ public final class RoutingClient implements AutoCloseable {
         return builder.build();
     }
 
+    /** The inbox's conversations, up to 200 (the API lists 50 unless asked for more). */
     public List<Map<String, Object>> conversations() {
         return given().queryParam("inbox", inbox)
+                .queryParam("limit", 200)
                 .get("/conversations")
                 .then()
                 .statusCode(200)
