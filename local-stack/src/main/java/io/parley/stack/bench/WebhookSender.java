@@ -16,9 +16,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * POSTs webhooks over a few kept-alive HTTP/1.1 connections, one blocking thread each. On two cores the load generator
- * competes with the stack it measures: the JDK's HttpClient used ~70 % of a core at 500 webhooks/s (selector thread,
- * executor hand-offs, per-request allocations), this ~a tenth of that. Requests queue when every connection is busy, and
- * the caller times from when it queued them, so a slow server still shows in the latency (an open loop).
+ * competes with the stack it measures: with the JDK's HttpClient (selector thread, executor hand-offs, per-request
+ * allocations) the generator used ~70 % of a core at 500 webhooks/s; with this, ~20 % (bench/routing's CPU line, its
+ * event consumer included). Requests queue when every connection is busy, and the caller times from when it queued
+ * them, so a slow server still shows in the latency (an open loop).
  */
 final class WebhookSender implements AutoCloseable {
     private record Post(byte[] head, byte[] body, CompletableFuture<Integer> status) {}

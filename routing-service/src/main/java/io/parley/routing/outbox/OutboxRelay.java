@@ -108,9 +108,8 @@ public class OutboxRelay {
     private record Pending(long seq, String topic, String key, String payload) {}
 
     /**
-     * Plain SQL on the pool rather than entities: a round carries up to a batch of events and did nothing with them
-     * but read and delete, and hydrating them as managed entities, then deleting by a list HQL translates anew each
-     * time, cost more than the sends.
+     * Plain SQL on the pool rather than entities: a round only reads events and deletes them, which needs neither
+     * managed entities (hydrated and dirty-checked) nor a delete by a list that HQL translates anew every round.
      */
     private Uni<SerialRounds.Round> round() {
         return pool.withTransaction(connection -> connection
