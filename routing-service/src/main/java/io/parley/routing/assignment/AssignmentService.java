@@ -199,13 +199,12 @@ public class AssignmentService {
             return Uni.createFrom().item(false);
         }
         String agent = order.get(i);
-        Uni<Long> counted = state.lockedAvailability(agent) != Availability.ONLINE
-                ? Uni.createFrom().item(-1L)
-                : state.countsLoad
-                        ? Conversation.count("assignee = ?1 and status in ?2", agent, LOADED)
-                        : Uni.createFrom().item(0L);
+        // Every agent in the order is online and locked (lockOnline): only the load is read again, under that lock.
+        Uni<Long> counted = state.countsLoad
+                ? Conversation.count("assignee = ?1 and status in ?2", agent, LOADED)
+                : Uni.createFrom().item(0L);
         return counted.flatMap(load -> {
-            if (load < 0 || !CapacityLimit.hasRoom(state.capacity(agent), load)) {
+            if (!CapacityLimit.hasRoom(state.capacity(agent), load)) {
                 state.loads.put(agent, Math.max(load, state.loads.getOrDefault(agent, 0L)));
                 return tryAgents(state, conversation, order, i + 1, now);
             }
@@ -351,11 +350,6 @@ public class AssignmentService {
                             .setParameter("online", Availability.ONLINE.name())
                             .getResultList())
                     .map(HashSet::new);
-        }
-
-        /** Under the lock taken when the pass began: online, or not to be assigned to. */
-        Availability lockedAvailability(String agent) {
-            return online.contains(agent) ? Availability.ONLINE : Availability.OFFLINE;
         }
 
         Integer capacity(String agent) {
