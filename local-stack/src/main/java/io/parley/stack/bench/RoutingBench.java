@@ -70,7 +70,13 @@ public final class RoutingBench {
     /** conversation id → bench sequence number of the message that opened it. */
     private final Map<String, Long> conversationOf = new ConcurrentHashMap<>();
 
+    /** Bench sequence number → when its message left (wall clock, ms), to compare with Kafka's record timestamps. */
+    private final Map<Long, Long> sentAtMillis = new ConcurrentHashMap<>();
+    /** Bench sequence number → when ingest's relay sent its inbound event (the record's timestamp, ms). */
+    private final Map<Long, Long> inboundAtMillis = new ConcurrentHashMap<>();
+
     private final ConcurrentLinkedQueue<Long> assignLatencies = new ConcurrentLinkedQueue<>();
+    private final Hops hops = new Hops();
     private final AtomicInteger burstSeen = new AtomicInteger();
     private final AtomicInteger warmSeen = new AtomicInteger();
     private final AtomicLong lastBurstSeen = new AtomicLong();
@@ -113,6 +119,7 @@ public final class RoutingBench {
         fixedRate(ingest, warmUp, Math.max(rate, WARM_UP_RATE), "warmup");
         awaitQuiet(Duration.ofSeconds(300));
         assignLatencies.clear();
+        hops.clear();
 
         Map<String, Long> cpuBefore = CpuMeter.read();
         long burstStart = System.nanoTime();
@@ -143,6 +150,7 @@ public final class RoutingBench {
                 Latencies.percentileMillis(assignLatencies, 99),
                 Latencies.percentileMillis(assignLatencies, 100));
         System.out.println("  " + CpuMeter.perMessage(cpuBefore, CpuMeter.read(), sent));
+        System.out.println("  " + hops.report());
         running = false;
         consumer.join(5000);
     }
@@ -192,6 +200,7 @@ public final class RoutingBench {
                                             + "\"text\":\"%s %d: my parcel is late\"}",
                                     label, n, label, n, label, n)
                             .getBytes(StandardCharsets.UTF_8);
+                    sentAtMillis.put(n, System.currentTimeMillis());
                     sentAt.put(n, System.nanoTime());
                     inFlight.add(sender.post(
                                     "/webhooks/api/" + INBOX,
@@ -225,21 +234,36 @@ public final class RoutingBench {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(Topics.CONVERSATION_EVENTS));
+            consumer.subscribe(List.of(Topics.CONVERSATION_EVENTS, Topics.INBOUND_MESSAGES));
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
+                    if (record.topic().equals(Topics.INBOUND_MESSAGES)) {
+                        long n = latencySequence(record.value());
+                        if (n >= 0) inboundAtMillis.put(n, record.timestamp());
+                        continue;
+                    }
                     // Only two types are timed; decoding all ~5 events a message cost the generator CPU the stack
                     // it measures needs.
                     if (record.value().contains(MESSAGE_CREATED)
                             || record.value().contains(ASSIGNED)) {
-                        seen(EventCodec.decode(record.value()), System.nanoTime());
+                        seen(EventCodec.decode(record.value()), System.nanoTime(), record.timestamp());
                     }
                 }
             }
         }
     }
 
-    private void seen(EventEnvelope event, long now) {
+    /** The bench number in a latency-phase event's text ("latency 2000000001: ..."), or -1. */
+    private static long latencySequence(String json) {
+        int at = json.indexOf("latency ");
+        if (at < 0) return -1;
+        int start = at + "latency ".length();
+        int end = start;
+        while (end < json.length() && Character.isDigit(json.charAt(end))) end++;
+        return end > start ? Long.parseLong(json, start, end, 10) : -1;
+    }
+
+    private void seen(EventEnvelope event, long now, long publishedAtMillis) {
         String conversation = event.aggregateId();
         if (EventTypes.CONVERSATION_MESSAGE_CREATED.equals(event.type())) {
             String text = event.payload().path("text").asText("");
@@ -256,6 +280,16 @@ public final class RoutingBench {
             Long sent = n == null ? null : sentAt.remove(n);
             if (sent != null) {
                 assignLatencies.add(now - sent);
+                Long left = sentAtMillis.remove(n);
+                Long inbound = inboundAtMillis.remove(n);
+                if (left != null && inbound != null) {
+                    hops.add(
+                            left,
+                            inbound,
+                            event.occurredAt().toEpochMilli(),
+                            publishedAtMillis,
+                            System.currentTimeMillis());
+                }
             }
         }
     }
