@@ -17,10 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -41,6 +43,8 @@ public class AssignmentService {
     static final int PASS = 25;
 
     private static final String DEFERRED_DRAINS = "parley.assignment.deferred-drains";
+    /** A batch's new conversations waiting in their teams' queues, not written yet (see {@link #queueNew}). */
+    private static final String HELD = "parley.assignment.held";
 
     private static final List<ConversationStatus> LOADED = List.of(ConversationStatus.OPEN, ConversationStatus.PENDING);
 
@@ -66,6 +70,53 @@ public class AssignmentService {
                         conversation.id, conversation.inboxId, conversation.team, conversation.priority.lower(), now));
     }
 
+    /**
+     * Queues a conversation just started and set up, and writes it. Inside {@link #servingQueuesAfter} one that waits
+     * for an agent is held until the batch's pass over its team's queue: one that gets an agent is then inserted with
+     * it, instead of inserted, then locked, read back and updated by the pass (an update of every column and index of
+     * the conversation, for most new conversations). Elsewhere it is written and its team's queue served at once.
+     */
+    public Uni<Void> queueNew(Conversation conversation, Instant now) {
+        if (conversation.status != ConversationStatus.OPEN || conversation.assignee != null) {
+            return conversation.persist().replaceWithVoid();
+        }
+        return enqueue(conversation, now).flatMap(v -> {
+            Context context = Vertx.currentContext();
+            Map<UUID, Conversation> held = context == null ? null : context.getLocal(HELD);
+            if (held != null && context.getLocal(DEFERRED_DRAINS) != null) {
+                held.put(conversation.id, conversation);
+                return drainSoon(conversation.team, now).replaceWithVoid();
+            }
+            return conversation
+                    .persist()
+                    .call(() -> drainSoon(conversation.team, now))
+                    .replaceWithVoid();
+        });
+    }
+
+    /**
+     * The conversation of a thread that this batch started and still holds unwritten, or null: the thread's newest, which
+     * a lookup in the database would not find yet.
+     */
+    public Conversation heldOfThread(String inboxId, String threadKey) {
+        Map<UUID, Conversation> held = held();
+        if (held == null) {
+            return null;
+        }
+        Conversation newest = null;
+        for (Conversation conversation : held.values()) {
+            if (conversation.inboxId.equals(inboxId) && conversation.threadKey.equals(threadKey)) {
+                newest = conversation;
+            }
+        }
+        return newest;
+    }
+
+    private static Map<UUID, Conversation> held() {
+        Context context = Vertx.currentContext();
+        return context == null ? null : context.getLocal(HELD);
+    }
+
     /** @return how many conversations of the team's queue got an agent */
     public Uni<Integer> drain(String teamId, Instant now) {
         return lockedFresh(Team.class, teamId).flatMap(team -> {
@@ -76,18 +127,47 @@ public class AssignmentService {
         });
     }
 
-    /** One pass over the queue's head, and more while every conversation looked at got an agent. */
+    /**
+     * One pass over the queue's head, and more while every conversation looked at got an agent and the stored queue
+     * had more than one pass takes.
+     */
     private Uni<Integer> pass(Team team, TeamState known, Instant now) {
-        return queued(team.id).flatMap(queued -> {
+        return queued(team.id).flatMap(stored -> {
+            List<Conversation> queued = withHeld(team.id, stored);
             if (queued.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
             Uni<TeamState> state = known != null ? Uni.createFrom().item(known) : TeamState.load(team, now);
             return state.flatMap(loaded -> assignInOrder(loaded, queued, 0, 0, now)
-                    .flatMap(assigned -> assigned == PASS
+                    .flatMap(assigned -> assigned == queued.size() && stored.size() == PASS
                             ? pass(team, loaded, now).map(more -> assigned + more)
                             : Uni.createFrom().item(assigned)));
         });
+    }
+
+    /**
+     * The stored head of the queue with the batch's held conversations of the team placed in it. When the stored head
+     * is a full pass, held ones that come after its last wait for the next pass: stored ones beyond it may be ahead of
+     * them.
+     */
+    private static List<Conversation> withHeld(String teamId, List<Conversation> stored) {
+        Map<UUID, Conversation> held = held();
+        if (held == null || held.isEmpty()) {
+            return stored;
+        }
+        List<Conversation> merged = new ArrayList<>(stored);
+        Conversation last = stored.size() == PASS ? stored.get(stored.size() - 1) : null;
+        for (Conversation conversation : held.values()) {
+            if (teamId.equals(conversation.team)
+                    && conversation.assignee == null
+                    && conversation.status == ConversationStatus.OPEN
+                    && conversation.waitingSince != null
+                    && (last == null || QueueOrder.FIRST_SERVED.compare(conversation, last) < 0)) {
+                merged.add(conversation);
+            }
+        }
+        merged.sort(QueueOrder.FIRST_SERVED);
+        return merged;
     }
 
     /**
@@ -112,7 +192,9 @@ public class AssignmentService {
     public <T> Uni<T> servingQueuesAfter(Supplier<Uni<T>> work) {
         Context context = Vertx.currentContext();
         Map<String, Instant> deferred = new TreeMap<>();
+        Map<UUID, Conversation> held = new LinkedHashMap<>();
         context.putLocal(DEFERRED_DRAINS, deferred);
+        context.putLocal(HELD, held);
         return work.get()
                 .call(() -> {
                     // The drains themselves run at once: nothing they queue may wait for a pass that is already over.
@@ -121,9 +203,17 @@ public class AssignmentService {
                     for (Map.Entry<String, Instant> team : deferred.entrySet()) {
                         chain = chain.call(() -> drain(team.getKey(), team.getValue()));
                     }
-                    return chain;
+                    // Written as they are now: with the agent the pass gave them, or waiting in their queue.
+                    return chain.call(() -> {
+                        List<Conversation> waiting = new ArrayList<>(held.values());
+                        held.clear();
+                        return waiting.isEmpty() ? Uni.createFrom().voidItem() : Conversation.persist(waiting);
+                    });
                 })
-                .eventually(() -> context.removeLocal(DEFERRED_DRAINS));
+                .eventually(() -> {
+                    context.removeLocal(DEFERRED_DRAINS);
+                    context.removeLocal(HELD);
+                });
     }
 
     /** Takes a conversation off its agent (it goes back to the queue unless the caller moves it elsewhere). */
@@ -147,7 +237,7 @@ public class AssignmentService {
         if (agent.equals(conversation.assignee)) {
             return Uni.createFrom().voidItem();
         }
-        return unassign(conversation, "reassigned", now).flatMap(v -> apply(conversation, agent, now));
+        return unassign(conversation, "reassigned", now).flatMap(v -> apply(conversation, agent, true, now));
     }
 
     /**
@@ -211,11 +301,16 @@ public class AssignmentService {
             state.team.roundRobinCursor = agent;
             state.loads.put(agent, load + 1);
             state.recent.merge(agent, 1L, Long::sum);
-            return apply(conversation, agent, now).replaceWith(true);
+            return apply(conversation, agent, state.countsLoad, now).replaceWith(true);
         });
     }
 
-    private Uni<Void> apply(Conversation conversation, String agent, Instant now) {
+    /**
+     * @param counted whether loads are counted in the database: a held conversation is then written at once, with its
+     *     agent, for the next count to include it; otherwise it is written with the batch's other held ones at the end
+     *     (one batched statement for all)
+     */
+    private Uni<Void> apply(Conversation conversation, String agent, boolean counted, Instant now) {
         conversation.assignee = agent;
         conversation.waitingSince = null;
         conversation.updatedAt = now;
@@ -224,7 +319,11 @@ public class AssignmentService {
         record.team = conversation.team;
         record.agent = agent;
         record.assignedAt = now;
-        return record.persist()
+        Map<UUID, Conversation> held = held();
+        Uni<Void> written = counted && held != null && held.remove(conversation.id) != null
+                ? conversation.persist().replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return written.call(() -> record.persist())
                 .call(() -> outbox.conversationEvent(
                         EventTypes.CONVERSATION_ASSIGNED,
                         conversation.id,

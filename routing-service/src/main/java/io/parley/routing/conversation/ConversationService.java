@@ -98,9 +98,12 @@ public class ConversationService {
     }
 
     private Uni<Void> thread(InboundMessage inbound, Contact contact, NewArrivals arrivals, Instant now) {
-        Uni<Conversation> found = arrivals.isNewThread(inbound.inboxId(), inbound.threadKey())
-                ? Uni.createFrom().nullItem()
-                : Conversation.findLatestOfThread(inbound.inboxId(), inbound.threadKey());
+        Conversation held = assignment.heldOfThread(inbound.inboxId(), inbound.threadKey());
+        Uni<Conversation> found = held != null
+                ? Uni.createFrom().item(held)
+                : arrivals.isNewThread(inbound.inboxId(), inbound.threadKey())
+                        ? Uni.createFrom().nullItem()
+                        : Conversation.findLatestOfThread(inbound.inboxId(), inbound.threadKey());
         return found.flatMap(latest -> {
             if (latest != null && latest.status != ConversationStatus.RESOLVED) {
                 return inbound.echo() ? brandReplied(latest, inbound, now) : customerWrote(latest, inbound, now);
@@ -139,9 +142,9 @@ public class ConversationService {
         conversation.createdAt = now;
         conversation.updatedAt = now;
         conversation.lastMessageAt = inbound.sentAt();
-        // Persisted last, once rules, hours, timers and the queue have set it up: persisted first, it was inserted and
-        // then updated in the same flush. Its messages, tags and timers may be inserted before it (V12: references to
-        // conversations are checked at commit).
+        // Written last, once rules, hours and timers have set it up, by the queue (queueNew): persisted first, it was
+        // inserted and then updated in the same flush. Its messages, tags and timers may be inserted before it (V12:
+        // references to conversations are checked at commit).
         return outbox.conversationEvent(
                         EventTypes.CONVERSATION_CREATED,
                         conversation.id,
@@ -160,12 +163,11 @@ public class ConversationService {
                         Set.of(AutomationRule.CONVERSATION_CREATED, AutomationRule.MESSAGE_CREATED),
                         now))
                 .flatMap(v -> conversation.status == ConversationStatus.RESOLVED
-                        ? Uni.createFrom().voidItem()
+                        ? conversation.persist().replaceWithVoid()
                         : outOfHours
                                 .apply(conversation, true, now)
                                 .call(() -> timers.conversationStarted(conversation, now))
-                                .call(() -> queue(conversation, now)))
-                .call(() -> conversation.persist());
+                                .call(() -> assignment.queueNew(conversation, now)));
     }
 
     private Uni<Void> reopen(Conversation conversation, InboundMessage inbound, Instant now) {

@@ -99,6 +99,38 @@ class AssignmentPolicyTest {
     }
 
     @Test
+    void capacityHoldsForNewConversationsAssignedInTheBatchThatStartedThem() {
+        routing.member(routing.team, a, null);
+        routing.member(routing.team, b, null);
+        routing.policy(routing.team, Map.of("strategy", "round_robin", "capacity", 2));
+
+        // Routed in one or a few batches: each new conversation is written only when its batch's queue pass has placed
+        // it, so the loads the pass counts in the database must still see the ones it has just given an agent.
+        routing.customersTogether(
+                java.util.stream.IntStream.rangeClosed(1, 7)
+                        .mapToObj(i -> "cust-" + i)
+                        .toList(),
+                "A question");
+
+        // A batch writes its conversations and their assignments in one transaction: once all seven are there, every
+        // assignment they will get from these messages is too.
+        List<Map<String, Object>> conversations = routing.awaitConversations(list -> list.size() == 7);
+        Map<Object, Long> perAgent = conversations.stream()
+                .filter(c -> c.get("assignee") != null)
+                .collect(Collectors.groupingBy(c -> c.get("assignee"), Collectors.counting()));
+        assertEquals(Map.of(a, 2L, b, 2L), perAgent);
+        List<Object> waiting = conversations.stream()
+                .filter(c -> c.get("assignee") == null)
+                .map(c -> c.get("id"))
+                .toList();
+        assertEquals(3, waiting.size());
+        given().get("/teams/" + routing.team + "/queue")
+                .then()
+                .statusCode(200)
+                .body("conversationId", org.hamcrest.Matchers.containsInAnyOrder(waiting.toArray()));
+    }
+
+    @Test
     void roundRobinSkipsAgentsWhoAreNotOnlineAndTheQueueWaitsForThem() {
         routing.member(routing.team, a, null);
         routing.availability(a, "away");

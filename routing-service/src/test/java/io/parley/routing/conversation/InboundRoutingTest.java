@@ -75,6 +75,9 @@ class InboundRoutingTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(1, ((List<?>) routing.detail(other.get("id").toString()).get("messages")).size());
+        // Both were new in the batch and got the one agent there; each was assigned once.
+        assertEquals("agent-a", theirs.get("assignee"));
+        assertEquals("agent-a", other.get("assignee"));
     }
 
     @Test
