@@ -20,7 +20,12 @@ final class Hops {
             new ConcurrentLinkedQueue<>(),
             new ConcurrentLinkedQueue<>());
 
+    /** Whole latencies by the 5-second window their webhook left in: a stall shows as one window's p99. */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, ConcurrentLinkedQueue<Long>> windows =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+
     void add(long sent, long relayedByIngest, long assigned, long relayedByRouting, long arrived) {
+        windows.computeIfAbsent(sent / 5000, w -> new ConcurrentLinkedQueue<>()).add((arrived - sent) * 1_000_000L);
         long[] stamps = {sent, relayedByIngest, assigned, relayedByRouting, arrived};
         for (int i = 0; i < NAMES.size(); i++) {
             hops.get(i).add((stamps[i + 1] - stamps[i]) * 1_000_000L);
@@ -29,6 +34,14 @@ final class Hops {
 
     void clear() {
         hops.forEach(ConcurrentLinkedQueue::clear);
+        windows.clear();
+    }
+
+    /** One line: p99 of each 5-second window, in milliseconds, in the order they were sent. */
+    String byWindow() {
+        StringBuilder line = new StringBuilder("p99 ms by 5 s window:");
+        windows.values().forEach(w -> line.append(String.format(" %.0f", Latencies.percentileMillis(w, 99))));
+        return line.toString();
     }
 
     /** One line: p50 / p99 of each hop, in milliseconds. */
