@@ -5,14 +5,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Where a webhook's time to assignment goes, from wall-clock stamps the run already has: the bench's send, the
- * inbound record's timestamp (ingest's relay sending it), the assigned event's occurredAt (the clock routing read when
- * it took the message's record: the assignment itself comes in the queue pass at the end of the batch), that event's
- * record timestamp (routing's relay sending it after the commit) and its arrival here. Stamps are milliseconds, so each
- * hop is only good to a millisecond or so.
+ * inbound record's timestamp (ingest's relay sending it), the assigned event's occurredAt (the clock routing read for
+ * the last record of the batch that queued the conversation: the batch's queue pass serves the team with that time),
+ * that event's record timestamp (routing's relay sending it after the commit) and its arrival here. Stamps are
+ * milliseconds, so each hop is only good to a millisecond or so.
  */
 final class Hops {
-    private static final List<String> NAMES = List.of(
-            "ingest", "routing until its record's turn", "rest of its batch, commit, relay", "Kafka to the bench");
+    private static final List<String> NAMES =
+            List.of("ingest", "routing its batch's records", "queue pass, commit, relay", "Kafka to the bench");
 
     private final List<ConcurrentLinkedQueue<Long>> hops = List.of(
             new ConcurrentLinkedQueue<>(),
