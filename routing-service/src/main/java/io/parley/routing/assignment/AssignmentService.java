@@ -308,7 +308,7 @@ public class AssignmentService {
     /**
      * @param counted whether loads are counted in the database: a held conversation is then written at once, with its
      *     agent, for the next count to include it; otherwise it is written with the batch's other held ones at the end
-     *     (one batched statement for all)
+     *     (their inserts batched together)
      */
     private Uni<Void> apply(Conversation conversation, String agent, boolean counted, Instant now) {
         conversation.assignee = agent;
