@@ -4,7 +4,6 @@ import io.parley.contracts.ConversationEvents;
 import io.parley.contracts.EventTypes;
 import io.parley.routing.conversation.Conversation;
 import io.parley.routing.conversation.ConversationStatus;
-import io.parley.routing.conversation.Priority;
 import io.parley.routing.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -81,9 +80,8 @@ public class AssignmentService {
             return conversation.persist().replaceWithVoid();
         }
         return enqueue(conversation, now).flatMap(v -> {
-            Context context = Vertx.currentContext();
-            Map<UUID, Conversation> held = context == null ? null : context.getLocal(HELD);
-            if (held != null && context.getLocal(DEFERRED_DRAINS) != null) {
+            Map<UUID, Conversation> held = held();
+            if (held != null && Vertx.currentContext().getLocal(DEFERRED_DRAINS) != null) {
                 held.put(conversation.id, conversation);
                 return drainSoon(conversation.team, now).replaceWithVoid();
             }
@@ -257,17 +255,12 @@ public class AssignmentService {
 
     private static Uni<List<Conversation>> queued(String teamId) {
         return Panache.getSession()
-                .flatMap(session -> session.createSelectionQuery(
+                .flatMap(session -> QueueOrder.bind(session.createSelectionQuery(
                                 "from Conversation where team = :team and assignee is null and status = :open"
-                                        + " and waitingSince is not null"
-                                        + " order by case priority when :urgent then 0 when :high then 1"
-                                        + " when :medium then 2 else 3 end, waitingSince, id",
-                                Conversation.class)
+                                        + " and waitingSince is not null" + QueueOrder.ORDER_BY,
+                                Conversation.class))
                         .setParameter("team", teamId)
                         .setParameter("open", ConversationStatus.OPEN)
-                        .setParameter("urgent", Priority.URGENT)
-                        .setParameter("high", Priority.HIGH)
-                        .setParameter("medium", Priority.MEDIUM)
                         .setMaxResults(PASS)
                         .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
                         .getResultList());

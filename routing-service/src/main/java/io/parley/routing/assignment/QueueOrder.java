@@ -4,25 +4,30 @@ import io.parley.routing.conversation.Conversation;
 import io.parley.routing.conversation.Priority;
 import java.util.Comparator;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The order a team's queue is served in: priority (urgent first), then longest waiting, then id. The queue's query
- * orders the stored conversations the same way; this places a batch's new ones among them.
+ * The order a team's queue is served in: priority (urgent first), then longest waiting, then id. Both forms live here:
+ * the clause the queue's query orders the stored conversations by, and the comparator that places a batch's new ones
+ * among them.
  */
 final class QueueOrder {
-    static final Comparator<Conversation> FIRST_SERVED = Comparator.comparingInt((Conversation c) -> rank(c.priority))
+    /** Appended to a query of conversations; {@link #bind} sets its parameters. */
+    static final String ORDER_BY = " order by case priority when :urgent then 0 when :high then 1"
+            + " when :medium then 2 else 3 end, waitingSince, id";
+
+    /** {@link Priority} is declared in rising order, so the highest comes first in reverse. */
+    static final Comparator<Conversation> FIRST_SERVED = Comparator.comparing(
+                    (Conversation c) -> c.priority, Comparator.reverseOrder())
             .thenComparing(c -> c.waitingSince)
             .thenComparing(c -> c.id, QueueOrder::compareAsPostgres);
 
     private QueueOrder() {}
 
-    static int rank(Priority priority) {
-        return switch (priority) {
-            case URGENT -> 0;
-            case HIGH -> 1;
-            case MEDIUM -> 2;
-            case LOW -> 3;
-        };
+    static <R> Mutiny.SelectionQuery<R> bind(Mutiny.SelectionQuery<R> query) {
+        return query.setParameter("urgent", Priority.URGENT)
+                .setParameter("high", Priority.HIGH)
+                .setParameter("medium", Priority.MEDIUM);
     }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed halves. */
