@@ -32,6 +32,7 @@ final class CpuMeter {
         if (!Files.isDirectory(PROC)) {
             return ticks;
         }
+        machine(ticks);
         long self = ProcessHandle.current().pid();
         try (Stream<Path> entries = Files.list(PROC)) {
             entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
@@ -59,7 +60,47 @@ final class CpuMeter {
             total += ms;
             line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %.2f", part, ms));
         }
-        return String.format("CPU per message (ms): %s; all %.2f", line, total);
+        return String.format("CPU per message (ms): %s; all %.2f", line, total) + machineShare(before, after);
+    }
+
+    private static final String MACHINE_ALL = "machine all";
+    private static final String MACHINE_IDLE = "machine idle";
+    private static final String MACHINE_STEAL = "machine steal";
+
+    /**
+     * The machine's idle and stolen time from /proc/stat's first line. On a virtual machine the hypervisor may run
+     * another guest on "our" cores (steal): the same code then gets less CPU, which a run's numbers cannot otherwise
+     * tell from a slower build.
+     */
+    private static void machine(Map<String, Long> ticks) {
+        try {
+            String[] cpu =
+                    Files.readAllLines(PROC.resolve("stat")).get(0).trim().split(" +");
+            long all = 0;
+            // user nice system idle iowait irq softirq steal (guest time is already inside user)
+            for (int i = 1; i <= 8 && i < cpu.length; i++) {
+                all += Long.parseLong(cpu[i]);
+            }
+            ticks.put(MACHINE_ALL, all);
+            ticks.put(MACHINE_IDLE, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]));
+            ticks.put(MACHINE_STEAL, cpu.length > 8 ? Long.parseLong(cpu[8]) : 0L);
+        } catch (IOException | RuntimeException e) {
+            // No machine line: the bench prints the parts only.
+        }
+    }
+
+    private static String machineShare(Map<String, Long> before, Map<String, Long> after) {
+        if (!after.containsKey(MACHINE_ALL) || !before.containsKey(MACHINE_ALL)) {
+            return "";
+        }
+        double all = after.get(MACHINE_ALL) - before.get(MACHINE_ALL);
+        if (all <= 0) {
+            return "";
+        }
+        return String.format(
+                "; cores idle %.0f %%, stolen by the hypervisor %.0f %%",
+                100 * (after.get(MACHINE_IDLE) - before.get(MACHINE_IDLE)) / all,
+                100 * (after.get(MACHINE_STEAL) - before.get(MACHINE_STEAL)) / all);
     }
 
     private static String part(Path process, long self) {

@@ -24,17 +24,45 @@ final class Hops {
     private final java.util.concurrent.ConcurrentSkipListMap<Long, ConcurrentLinkedQueue<Long>> windows =
             new java.util.concurrent.ConcurrentSkipListMap<>();
 
+    /** The hops of each webhook over the target, to say which hop its tail comes from. */
+    private final ConcurrentLinkedQueue<long[]> slow = new ConcurrentLinkedQueue<>();
+
     void add(long sent, long relayedByIngest, long assigned, long relayedByRouting, long arrived) {
         windows.computeIfAbsent(sent / 5000, w -> new ConcurrentLinkedQueue<>()).add((arrived - sent) * 1_000_000L);
         long[] stamps = {sent, relayedByIngest, assigned, relayedByRouting, arrived};
+        long[] millis = new long[NAMES.size()];
         for (int i = 0; i < NAMES.size(); i++) {
-            hops.get(i).add((stamps[i + 1] - stamps[i]) * 1_000_000L);
+            millis[i] = stamps[i + 1] - stamps[i];
+            hops.get(i).add(millis[i] * 1_000_000L);
         }
+        if (arrived - sent > SLOW_MILLIS) {
+            slow.add(millis);
+        }
+    }
+
+    private static final long SLOW_MILLIS = 100;
+
+    /** One line: how many webhooks took longer than the target and the mean of each hop among them. */
+    String slowest() {
+        List<long[]> all = List.copyOf(slow);
+        StringBuilder line = new StringBuilder(String.format("over %d ms: %d messages", SLOW_MILLIS, all.size()));
+        if (!all.isEmpty()) {
+            line.append(", their mean hops ms:");
+            for (int i = 0; i < NAMES.size(); i++) {
+                int hop = i;
+                line.append(String.format(
+                        " %s %.0f;",
+                        NAMES.get(i),
+                        all.stream().mapToLong(m -> m[hop]).average().orElse(0)));
+            }
+        }
+        return line.toString();
     }
 
     void clear() {
         hops.forEach(ConcurrentLinkedQueue::clear);
         windows.clear();
+        slow.clear();
     }
 
     /** One line: p99 of each 5-second window, in milliseconds, in the order they were sent. */

@@ -144,6 +144,7 @@ public final class RoutingBench {
         System.out.println("  " + CpuMeter.perMessage(cpuBefore, CpuMeter.read(), sent));
         System.out.println("  " + hops.report());
         System.out.println("  " + hops.byWindow());
+        System.out.println("  " + hops.slowest());
 
         awaitQuiet(Duration.ofSeconds(30));
         cpuBefore = CpuMeter.read();

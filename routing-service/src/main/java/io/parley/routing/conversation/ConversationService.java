@@ -87,10 +87,14 @@ public class ConversationService {
         if (InboundMessage.Kind.EDIT.equals(inbound.kind()) || InboundMessage.Kind.DELETE.equals(inbound.kind())) {
             return amend(inbound);
         }
-        Uni<Long> stored = arrivals.isNewMessage(inbound.inboxId(), inbound.providerMessageId())
-                ? Uni.createFrom().item(0L)
-                : Message.count(
-                        "inboxId = ?1 and providerMessageId = ?2", inbound.inboxId(), inbound.providerMessageId());
+        Uni<Long> stored = messages.held(inbound.inboxId(), inbound.providerMessageId()) != null
+                ? Uni.createFrom().item(1L)
+                : arrivals.isNewMessage(inbound.inboxId(), inbound.providerMessageId())
+                        ? Uni.createFrom().item(0L)
+                        : Message.count(
+                                "inboxId = ?1 and providerMessageId = ?2",
+                                inbound.inboxId(),
+                                inbound.providerMessageId());
         return stored.flatMap(existing -> existing > 0
                 ? Uni.createFrom().voidItem()
                 : contacts.forMessage(inbound, arrivals, now)
@@ -209,20 +213,23 @@ public class ConversationService {
 
     /** An edit replaces the text of the message it targets; a deletion blanks it and keeps the record. */
     private Uni<Void> amend(InboundMessage inbound) {
-        return Message.<Message>find("inboxId = ?1 and providerMessageId = ?2", inbound.inboxId(), inbound.target())
-                .firstResult()
-                .map(target -> {
-                    if (target != null) {
-                        if (InboundMessage.Kind.EDIT.equals(inbound.kind())) {
-                            target.content = inbound.text();
-                            target.editedAt = inbound.sentAt();
-                        } else {
-                            target.content = null;
-                            target.deletedAt = inbound.sentAt();
-                        }
-                    }
-                    return null;
-                });
+        Message held = messages.held(inbound.inboxId(), inbound.target());
+        Uni<Message> found = held != null
+                ? Uni.createFrom().item(held)
+                : Message.<Message>find("inboxId = ?1 and providerMessageId = ?2", inbound.inboxId(), inbound.target())
+                        .firstResult();
+        return found.map(target -> {
+            if (target != null) {
+                if (InboundMessage.Kind.EDIT.equals(inbound.kind())) {
+                    target.content = inbound.text();
+                    target.editedAt = inbound.sentAt();
+                } else {
+                    target.content = null;
+                    target.deletedAt = inbound.sentAt();
+                }
+            }
+            return null;
+        });
     }
 
     private Uni<Duration> window(String inboxId) {

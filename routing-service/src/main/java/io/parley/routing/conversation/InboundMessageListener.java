@@ -48,6 +48,7 @@ public class InboundMessageListener {
     private final AssignmentService assignment;
     private final OutboxRelay relay;
     private final Outbox outbox;
+    private final MessageLog messages;
     private final MutinyEmitter<String> deadLetters;
 
     public InboundMessageListener(
@@ -56,12 +57,14 @@ public class InboundMessageListener {
             AssignmentService assignment,
             OutboxRelay relay,
             Outbox outbox,
+            MessageLog messages,
             @Channel("inbound-dead-letters") MutinyEmitter<String> deadLetters) {
         this.conversations = conversations;
         this.replies = replies;
         this.assignment = assignment;
         this.relay = relay;
         this.outbox = outbox;
+        this.messages = messages;
         this.deadLetters = deadLetters;
     }
 
@@ -122,7 +125,7 @@ public class InboundMessageListener {
         return ProcessedEvents.markFirstTime(handled.stream()
                         .map(routed -> routed.envelope().eventId())
                         .toList())
-                .flatMap(fresh -> NewArrivals.of(inbound)
+                .flatMap(fresh -> messages.heldUntilDone(() -> NewArrivals.of(inbound)
                         .flatMap(arrivals -> Multi.createFrom()
                                 .iterable(handled)
                                 .onItem()
@@ -132,7 +135,7 @@ public class InboundMessageListener {
                                                 : Uni.createFrom().voidItem())
                                 .collect()
                                 .last()
-                                .replaceWithVoid()))
+                                .replaceWithVoid())))
                 .call(InboundMessageListener::writtenAndLetGo);
     }
 

@@ -1,13 +1,31 @@
 package io.parley.routing.conversation;
 
 import io.parley.routing.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
-/** Appends a message to its conversation and records the conversation.message_created event with it. */
+/**
+ * Appends a message to its conversation and records the conversation.message_created event with it.
+ *
+ * <p>Inside {@link #heldUntilDone} the messages are persisted together when the work is done. Hibernate groups only
+ * consecutive inserts of one table into a batched statement, and in a batch of new customers each message followed its
+ * new contact, so every insert went to PostgreSQL on its own round trip (two per message). Held back, a batch's
+ * messages go out as one or two statements. While held, a message is found by {@link #held} only: a query would not
+ * see it yet.
+ */
 @ApplicationScoped
 public class MessageLog {
+    private static final String HELD = "parley.messages.held";
+
     private final Outbox outbox;
 
     public MessageLog(Outbox outbox) {
@@ -16,16 +34,65 @@ public class MessageLog {
 
     public Uni<Void> append(Conversation conversation, Message message, Instant now) {
         conversation.updatedAt = now;
-        return message.persist()
-                .call(() -> outbox.messageCreated(
-                        conversation.id,
-                        message.id,
-                        conversation.inboxId,
-                        conversation.channel,
-                        message.direction,
-                        message.content,
-                        message.sentAt,
-                        now))
-                .replaceWithVoid();
+        Held held = held();
+        Uni<Void> stored;
+        if (held != null) {
+            held.add(message);
+            stored = Uni.createFrom().voidItem();
+        } else {
+            stored = message.persist().replaceWithVoid();
+        }
+        return stored.call(() -> outbox.messageCreated(
+                conversation.id,
+                message.id,
+                conversation.inboxId,
+                conversation.channel,
+                message.direction,
+                message.content,
+                message.sentAt,
+                now));
+    }
+
+    /** Runs {@code work} (inside the caller's transaction) with the messages it appends persisted together after it. */
+    public <T> Uni<T> heldUntilDone(Supplier<Uni<T>> work) {
+        Context context = Vertx.currentContext();
+        Held held = new Held();
+        context.putLocal(HELD, held);
+        return Uni.createFrom()
+                .<T>deferred(work::get)
+                .call(() -> {
+                    context.removeLocal(HELD);
+                    return held.messages.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : Panache.getSession().flatMap(session -> session.persistAll(held.messages.toArray()));
+                })
+                .eventually(() -> context.removeLocal(HELD));
+    }
+
+    /** The message of this provider id that the running batch appended and still holds unwritten, or null. */
+    Message held(String inboxId, String providerMessageId) {
+        Held held = held();
+        return held == null || providerMessageId == null
+                ? null
+                : held.byProviderId.get(new ProviderId(inboxId, providerMessageId));
+    }
+
+    private static Held held() {
+        Context context = Vertx.currentContext();
+        return context == null ? null : context.getLocal(HELD);
+    }
+
+    private record ProviderId(String inboxId, String id) {}
+
+    private static final class Held {
+        final List<Message> messages = new ArrayList<>();
+        final Map<ProviderId, Message> byProviderId = new HashMap<>();
+
+        void add(Message message) {
+            messages.add(message);
+            if (message.providerMessageId != null) {
+                byProviderId.putIfAbsent(new ProviderId(message.inboxId, message.providerMessageId), message);
+            }
+        }
     }
 }

@@ -267,6 +267,44 @@ class InboundRoutingTest {
     }
 
     @Test
+    void aBatchFindsTheMessagesItHasNotWrittenYet() {
+        routing.member(team, "agent-a", null);
+        routing.send(routing.inbound("m-q", "cust-1", "Is it shipped?", b -> {}));
+        String id = awaitConversations(1).get(0).get("id").toString();
+
+        // One poll: a reply's result with its receipt, and a new customer's message with its edit, a second message
+        // with its deletion: each later record finds a message the batch appended and has not written yet.
+        routing.sendTogether(List.of(
+                routing.resultOf(id, "cust-1", OutboundResult.DELIVERED, "out-1", "Yes, today", "agent-a", null),
+                routing.envelope(
+                        EventTypes.MESSAGE_STATUS,
+                        inbox + ":cust-1",
+                        new MessageStatus(inbox, "api", "out-1", "cust-1", MessageStatus.READ, Instant.now(), null)),
+                routing.inbound("n-1", "cust-2", "Thnaks", b -> {}),
+                routing.inbound(
+                        "n-1:edit:1",
+                        "cust-2",
+                        "Thanks",
+                        b -> b.kind(InboundMessage.Kind.EDIT).target("n-1")),
+                routing.inbound("n-2", "cust-2", "Wrong chat", b -> {}),
+                routing.inbound(
+                        "n-2:deleted",
+                        "cust-2",
+                        null,
+                        b -> b.kind(InboundMessage.Kind.DELETE).target("n-2"))));
+
+        await().atMost(RoutingClient.WAIT)
+                .untilAsserted(() -> given().get("/conversations/" + id)
+                        .then()
+                        .body("messages.direction", equalTo(List.of("incoming", "outgoing")))
+                        .body("messages[1].deliveryStatus", equalTo("read")));
+        Map<String, Object> theirs = routing.awaitConversationOf("cust-2", c -> true);
+        given().get("/conversations/" + theirs.get("id"))
+                .then()
+                .body("messages.text", equalTo(java.util.Arrays.asList("Thanks", null)));
+    }
+
+    @Test
     void anAutoReplyNeverOpensAConversation() {
         routing.member(team, "agent-a", null);
         // Same thread, so the broker keeps the order: the question must open the conversation, not the auto-reply.

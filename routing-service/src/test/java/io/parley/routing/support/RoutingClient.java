@@ -69,7 +69,12 @@ public final class RoutingClient implements AutoCloseable {
 
     /** Any event ingest publishes on the inbound topic (receipts, reply results). */
     public void event(String type, String key, Object payload) {
-        send(EventCodec.envelope(UUID.randomUUID(), type, "inbound-message", key, Instant.now(), payload));
+        send(envelope(type, key, payload));
+    }
+
+    /** Such an event, to send later (with others, in one batch). */
+    public EventEnvelope envelope(String type, String key, Object payload) {
+        return EventCodec.envelope(UUID.randomUUID(), type, "inbound-message", key, Instant.now(), payload);
     }
 
     /** Events reaching the broker at once, in this order: routing polls them as one batch. */
@@ -105,7 +110,19 @@ public final class RoutingClient implements AutoCloseable {
             String text,
             String agent,
             String error) {
-        event(
+        send(resultOf(conversationId, customer, status, providerId, text, agent, error));
+    }
+
+    /** What {@link #result} sends, to send later. */
+    public EventEnvelope resultOf(
+            String conversationId,
+            String customer,
+            String status,
+            String providerId,
+            String text,
+            String agent,
+            String error) {
+        return envelope(
                 EventTypes.MESSAGE_OUTBOUND_RESULT,
                 inbox + ":" + customer,
                 new OutboundResult(
