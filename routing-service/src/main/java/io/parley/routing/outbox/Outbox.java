@@ -105,32 +105,52 @@ public class Outbox {
         return context == null ? null : context.getLocal(PENDING);
     }
 
+    /**
+     * One statement of fixed text for any number of events, their columns as arrays: a VALUES list of seven parameters
+     * an event made a new statement for every size, which Hibernate parsed and bound parameter by parameter (a tenth
+     * of routing's CPU in JFR at ~125 events a batch) and PostgreSQL planned afresh.
+     */
+    private static final String WRITE_ALL = "insert into outbox_event"
+            + " (event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic)"
+            + " select e.event_id, e.aggregate_type, e.aggregate_id, e.type, e.payload, e.occurred_at, e.topic"
+            + " from unnest(cast(?1 as uuid[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),"
+            + " cast(?5 as text[]), cast(cast(?6 as text[]) as timestamptz[]), cast(?7 as text[])) with ordinality"
+            + " as e(event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic, position)"
+            + " order by e.position";
+
     private static Uni<Void> writeAll(List<OutboxEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder sql = new StringBuilder("insert into outbox_event"
-                + " (event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic) values ");
-        for (int i = 0; i < events.size(); i++) {
-            int p = i * 7;
-            sql.append(i == 0 ? "" : ", ")
-                    .append(String.format(
-                            "(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)", p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7));
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] aggregateTypes = new String[n];
+        String[] aggregateIds = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        // As ISO-8601 text: Hibernate hands a time array to the driver as Instant[], which it cannot encode.
+        String[] occurredAt = new String[n];
+        String[] topics = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutboxEvent event = events.get(i);
+            ids[i] = event.eventId;
+            aggregateTypes[i] = event.aggregateType;
+            aggregateIds[i] = event.aggregateId;
+            types[i] = event.type;
+            payloads[i] = event.payload;
+            occurredAt[i] = event.occurredAt.toString();
+            topics[i] = event.topic;
         }
-        return Panache.getSession().flatMap(session -> {
-            var insert = session.createNativeQuery(sql.toString());
-            for (int i = 0; i < events.size(); i++) {
-                OutboxEvent event = events.get(i);
-                int p = i * 7;
-                insert.setParameter(p + 1, event.eventId);
-                insert.setParameter(p + 2, event.aggregateType);
-                insert.setParameter(p + 3, event.aggregateId);
-                insert.setParameter(p + 4, event.type);
-                insert.setParameter(p + 5, event.payload);
-                insert.setParameter(p + 6, event.occurredAt);
-                insert.setParameter(p + 7, event.topic);
-            }
-            return insert.executeUpdate().replaceWithVoid();
-        });
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(WRITE_ALL)
+                        .setParameter(1, ids)
+                        .setParameter(2, aggregateTypes)
+                        .setParameter(3, aggregateIds)
+                        .setParameter(4, types)
+                        .setParameter(5, payloads)
+                        .setParameter(6, occurredAt)
+                        .setParameter(7, topics)
+                        .executeUpdate()
+                        .replaceWithVoid());
     }
 }
