@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,17 +51,17 @@ public class IntakeRepository {
             on conflict do nothing
             returning delivery_id, provider_message_id
             """;
-    /** Two statements in flight use both cores' worth of PostgreSQL; more would only queue behind them. */
-    private static final int STATEMENTS_IN_FLIGHT = 2;
 
     private static final int MAX_DELIVERIES_PER_STATEMENT = 64;
 
     private final Pool pool;
-    private final ClaimBatcher<Delivery, Set<String>> claims =
-            new ClaimBatcher<>(STATEMENTS_IN_FLIGHT, MAX_DELIVERIES_PER_STATEMENT, this::archiveAndClaimAll);
+    private final ClaimBatcher<Delivery, Set<String>> claims;
 
-    public IntakeRepository(Pool pool) {
+    /** @param statementsInFlight claim statements running at once; a claim arriving meanwhile waits to share the next */
+    public IntakeRepository(
+            Pool pool, @ConfigProperty(name = "parley.intake.claim-statements-in-flight") int statementsInFlight) {
         this.pool = pool;
+        this.claims = new ClaimBatcher<>(statementsInFlight, MAX_DELIVERIES_PER_STATEMENT, this::archiveAndClaimAll);
     }
 
     /**

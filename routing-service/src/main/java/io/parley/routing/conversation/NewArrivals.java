@@ -26,6 +26,17 @@ public final class NewArrivals {
     private final Set<Key> senders;
     private final Set<Key> threads;
 
+    /**
+     * Arrays instead of IN lists: the text stays the same whatever the batch brings, so Hibernate and PostgreSQL
+     * prepare it once.
+     */
+    private static final String LOOKUP = "select 'message', inbox_id, provider_message_id from message"
+            + " where inbox_id = any(cast(:inboxes as text[])) and provider_message_id = any(cast(:messages as text[]))"
+            + " union all select 'sender', inbox_id, source_id from contact"
+            + " where inbox_id = any(cast(:inboxes as text[])) and source_id = any(cast(:senders as text[]))"
+            + " union all select 'thread', inbox_id, thread_key from conversation"
+            + " where inbox_id = any(cast(:inboxes as text[])) and thread_key = any(cast(:threads as text[]))";
+
     private NewArrivals(Set<Key> messages, Set<Key> senders, Set<Key> threads) {
         this.messages = messages;
         this.senders = senders;
@@ -52,17 +63,10 @@ public final class NewArrivals {
             return Uni.createFrom().item(NONE);
         }
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                                "select 'message', inbox_id, provider_message_id from message"
-                                        + " where inbox_id in (:inboxes) and provider_message_id in (:messages)"
-                                        + " union all select 'sender', inbox_id, source_id from contact"
-                                        + " where inbox_id in (:inboxes) and source_id in (:senders)"
-                                        + " union all select 'thread', inbox_id, thread_key from conversation"
-                                        + " where inbox_id in (:inboxes) and thread_key in (:threads)",
-                                Object[].class)
-                        .setParameter("inboxes", inboxes)
+                .flatMap(session -> session.createNativeQuery(LOOKUP, Object[].class)
+                        .setParameter("inboxes", inboxes.toArray(String[]::new))
                         .setParameter("messages", ids(messages))
-                        .setParameter("senders", senders.isEmpty() ? Set.of("") : ids(senders))
+                        .setParameter("senders", ids(senders))
                         .setParameter("threads", ids(threads))
                         .getResultList())
                 .map(known -> {
@@ -99,9 +103,9 @@ public final class NewArrivals {
         }
     }
 
-    private static Set<String> ids(Set<Key> keys) {
+    private static String[] ids(Set<Key> keys) {
         Set<String> ids = new HashSet<>();
         keys.forEach(key -> ids.add(key.id()));
-        return ids;
+        return ids.toArray(String[]::new);
     }
 }
