@@ -213,12 +213,7 @@ public class ConversationService {
 
     /** An edit replaces the text of the message it targets; a deletion blanks it and keeps the record. */
     private Uni<Void> amend(InboundMessage inbound) {
-        Message held = messages.held(inbound.inboxId(), inbound.target());
-        Uni<Message> found = held != null
-                ? Uni.createFrom().item(held)
-                : Message.<Message>find("inboxId = ?1 and providerMessageId = ?2", inbound.inboxId(), inbound.target())
-                        .firstResult();
-        return found.map(target -> {
+        return messages.byProviderId(inbound.inboxId(), inbound.target()).map(target -> {
             if (target != null) {
                 if (InboundMessage.Kind.EDIT.equals(inbound.kind())) {
                     target.content = inbound.text();

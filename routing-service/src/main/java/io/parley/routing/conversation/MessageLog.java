@@ -69,6 +69,15 @@ public class MessageLog {
                 .eventually(() -> context.removeLocal(HELD));
     }
 
+    /** The message of this provider id: the one the running batch holds unwritten, else the stored one (or null). */
+    Uni<Message> byProviderId(String inboxId, String providerMessageId) {
+        Message held = held(inboxId, providerMessageId);
+        return held != null
+                ? Uni.createFrom().item(held)
+                : Message.<Message>find("inboxId = ?1 and providerMessageId = ?2", inboxId, providerMessageId)
+                        .firstResult();
+    }
+
     /** The message of this provider id that the running batch appended and still holds unwritten, or null. */
     Message held(String inboxId, String providerMessageId) {
         Held held = held();

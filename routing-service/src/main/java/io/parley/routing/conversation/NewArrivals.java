@@ -20,12 +20,6 @@ public final class NewArrivals {
     public static final NewArrivals NONE =
             new NewArrivals(Collections.emptySet(), Collections.emptySet(), Collections.emptySet());
 
-    private record Key(String inboxId, String id) {}
-
-    private final Set<Key> messages;
-    private final Set<Key> senders;
-    private final Set<Key> threads;
-
     /**
      * Arrays instead of IN lists: the text stays the same whatever the batch brings, so Hibernate and PostgreSQL
      * prepare it once.
@@ -36,6 +30,12 @@ public final class NewArrivals {
             + " where inbox_id = any(cast(:inboxes as text[])) and source_id = any(cast(:senders as text[]))"
             + " union all select 'thread', inbox_id, thread_key from conversation"
             + " where inbox_id = any(cast(:inboxes as text[])) and thread_key = any(cast(:threads as text[]))";
+
+    private record Key(String inboxId, String id) {}
+
+    private final Set<Key> messages;
+    private final Set<Key> senders;
+    private final Set<Key> threads;
 
     private NewArrivals(Set<Key> messages, Set<Key> senders, Set<Key> threads) {
         this.messages = messages;

@@ -60,19 +60,14 @@ public class ReplyService {
 
     public Uni<Void> receipt(MessageStatus status) {
         // The send's result may be in the same batch as its receipt, its message not written yet.
-        Message held = messages.held(status.inboxId(), status.providerMessageId());
-        Uni<Message> found = held != null
-                ? Uni.createFrom().item(held)
-                : Message.<Message>find(
-                                "inboxId = ?1 and providerMessageId = ?2", status.inboxId(), status.providerMessageId())
-                        .firstResult();
-        return found.map(message -> {
-            if (message != null && Message.OUTGOING.equals(message.direction) && advances(message, status)) {
-                message.deliveryStatus = status.status();
-                message.deliveryError = status.error();
-            }
-            return null;
-        });
+        return messages.byProviderId(status.inboxId(), status.providerMessageId())
+                .map(message -> {
+                    if (message != null && Message.OUTGOING.equals(message.direction) && advances(message, status)) {
+                        message.deliveryStatus = status.status();
+                        message.deliveryError = status.error();
+                    }
+                    return null;
+                });
     }
 
     private static boolean advances(Message message, MessageStatus status) {
