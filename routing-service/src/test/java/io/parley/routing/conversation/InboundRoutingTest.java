@@ -237,15 +237,15 @@ class InboundRoutingTest {
         routing.send(routing.inbound("m-q", "cust-1", "Is it shipped?", b -> {}));
         String id = awaitConversations(1).get(0).get("id").toString();
 
-        routing.result(id, "cust-1", OutboundResult.DELIVERED, "out-1", "Yes, today", "agent-a", null);
-        routing.result(
+        routing.send(routing.resultOf(id, "cust-1", OutboundResult.DELIVERED, "out-1", "Yes, today", "agent-a", null));
+        routing.send(routing.resultOf(
                 id,
                 "cust-1",
                 OutboundResult.FAILED,
                 null,
                 "And tracking?",
                 "agent-a",
-                "HTTP 400: outside of allowed window");
+                "HTTP 400: outside of allowed window"));
         routing.event(
                 EventTypes.MESSAGE_STATUS,
                 inbox + ":cust-1",

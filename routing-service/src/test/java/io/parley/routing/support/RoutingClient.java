@@ -98,22 +98,11 @@ public final class RoutingClient implements AutoCloseable {
 
     /** ingest reporting an agent's reply as delivered. */
     public void delivered(String conversationId, String customer, String agent, String text) {
-        result(conversationId, customer, OutboundResult.DELIVERED, "out-" + UUID.randomUUID(), text, agent, null);
+        send(resultOf(
+                conversationId, customer, OutboundResult.DELIVERED, "out-" + UUID.randomUUID(), text, agent, null));
     }
 
-    /** ingest reporting what became of a reply. */
-    public void result(
-            String conversationId,
-            String customer,
-            String status,
-            String providerId,
-            String text,
-            String agent,
-            String error) {
-        send(resultOf(conversationId, customer, status, providerId, text, agent, error));
-    }
-
-    /** What {@link #result} sends, to send later. */
+    /** ingest reporting what became of a reply (to {@link #send}, alone or with others). */
     public EventEnvelope resultOf(
             String conversationId,
             String customer,
