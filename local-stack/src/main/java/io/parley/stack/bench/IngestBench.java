@@ -65,6 +65,7 @@ public final class IngestBench {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        System.out.println(MachineCheck.run());
         try (BenchStack stack = BenchStack.start("ingest", List.of("ingest"))) {
             ServiceNode ingest = stack.service("ingest-service", Map.of("parley.bench.baseline-enabled", "true"));
             try (RelayWatch relay = new RelayWatch(stack.bootstrapServers())) {

@@ -90,6 +90,7 @@ public final class RoutingBench {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        System.out.println(MachineCheck.run());
         try (BenchStack stack = BenchStack.start("routing", List.of("ingest", "routing"))) {
             ServiceNode ingest = stack.service("ingest-service", Map.of());
             ServiceNode routing = stack.service("routing-service", Map.of());
