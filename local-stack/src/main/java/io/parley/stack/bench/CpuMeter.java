@@ -19,6 +19,12 @@ final class CpuMeter {
     /** USER_HZ: /proc reports CPU time in ticks of 10 ms on Linux. */
     private static final double MS_PER_TICK = 10.0;
 
+    /** Whole-machine readings kept beside the parts' ticks, from /proc/stat. */
+    private static final String MACHINE_ALL = "machine all";
+
+    private static final String MACHINE_IDLE = "machine idle";
+    private static final String MACHINE_STEAL = "machine steal";
+
     private static final String[] PARTS = {
         "routing", "pg-routing", "ingest", "pg-ingest", "pg-other", "kafka", "generator"
     };
@@ -62,10 +68,6 @@ final class CpuMeter {
         }
         return String.format("CPU per message (ms): %s; all %.2f", line, total) + machineShare(before, after);
     }
-
-    private static final String MACHINE_ALL = "machine all";
-    private static final String MACHINE_IDLE = "machine idle";
-    private static final String MACHINE_STEAL = "machine steal";
 
     /**
      * The machine's idle and stolen time from /proc/stat's first line. On a virtual machine the hypervisor may run

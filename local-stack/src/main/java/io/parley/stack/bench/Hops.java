@@ -24,6 +24,9 @@ final class Hops {
     private final java.util.concurrent.ConcurrentSkipListMap<Long, ConcurrentLinkedQueue<Long>> windows =
             new java.util.concurrent.ConcurrentSkipListMap<>();
 
+    /** The target, in milliseconds: webhooks over it are the tail. */
+    private static final long SLOW_MILLIS = 100;
+
     /** The hops of each webhook over the target, to say which hop its tail comes from. */
     private final ConcurrentLinkedQueue<long[]> slow = new ConcurrentLinkedQueue<>();
 
@@ -39,8 +42,6 @@ final class Hops {
             slow.add(millis);
         }
     }
-
-    private static final long SLOW_MILLIS = 100;
 
     /** One line: how many webhooks took longer than the target and the mean of each hop among them. */
     String slowest() {
