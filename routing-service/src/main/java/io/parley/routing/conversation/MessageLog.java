@@ -60,12 +60,9 @@ public class MessageLog {
         context.putLocal(HELD, held);
         return Uni.createFrom()
                 .<T>deferred(work::get)
-                .call(() -> {
-                    context.removeLocal(HELD);
-                    return held.messages.isEmpty()
-                            ? Uni.createFrom().voidItem()
-                            : Panache.getSession().flatMap(session -> session.persistAll(held.messages.toArray()));
-                })
+                .call(() -> held.messages.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : Panache.getSession().flatMap(session -> session.persistAll(held.messages.toArray())))
                 .eventually(() -> context.removeLocal(HELD));
     }
 
