@@ -1,5 +1,6 @@
 package io.parley.idempotency;
 
+import io.parley.persistence.PlanCacheBypass;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.HashSet;
@@ -20,7 +21,8 @@ public final class ProcessedEvents {
      * list made a new statement for every size.
      */
     private static final String MARK = "insert into processed_event (event_id, processed_at)"
-            + " select id, now() from unnest(cast(?1 as uuid[])) as e(id) on conflict do nothing returning event_id";
+            + " select id, now() from unnest(cast(:ids as uuid[])) as e(id) where " + PlanCacheBypass.CONDITION
+            + " on conflict do nothing returning event_id";
 
     /** Call inside the consumer's transaction. True the first time an event id is seen. */
     public static Uni<Boolean> markFirstTime(UUID eventId) {
@@ -37,9 +39,10 @@ public final class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return Uni.createFrom().item(new HashSet<>());
         }
-        return Panache.getSession().flatMap(session -> {
-            var insert = session.createNativeQuery(MARK, UUID.class).setParameter(1, eventIds.toArray(UUID[]::new));
-            return insert.getResultList().map(HashSet::new);
-        });
+        return Panache.getSession()
+                .flatMap(session -> PlanCacheBypass.bind(session.createNativeQuery(MARK, UUID.class)
+                                .setParameter("ids", eventIds.toArray(UUID[]::new)))
+                        .getResultList()
+                        .map(HashSet::new));
     }
 }

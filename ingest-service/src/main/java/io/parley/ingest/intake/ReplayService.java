@@ -2,6 +2,7 @@ package io.parley.ingest.intake;
 
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventEnvelope;
+import io.parley.persistence.PlanCacheBypass;
 import io.parley.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -36,11 +37,12 @@ public class ReplayService {
     /** One page at a time, so a long range never holds all its events in memory. */
     private Uni<Integer> page(String inboxId, Instant from, Instant to, int offset) {
         return Panache.withSession(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(
-                                        "select event from received_message where inbox_id = :inbox"
+                        .flatMap(session -> PlanCacheBypass.bind(session.createNativeQuery(
+                                        "select event from received_message where " + PlanCacheBypass.CONDITION
+                                                + " and inbox_id = :inbox"
                                                 + " and received_at >= :from and received_at < :to and event is not null"
                                                 + " order by received_at, provider_message_id offset :offset limit :limit",
-                                        String.class)
+                                        String.class))
                                 .setParameter("inbox", inboxId)
                                 .setParameter("from", from)
                                 .setParameter("to", to)

@@ -52,14 +52,36 @@ public final class PostgresLauncher {
 
     private static AutoCloseable startEmbedded(Path dir, int port) throws IOException {
         Files.createDirectories(dir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "200")
-                .start();
-        return postgres;
+                .setServerConfig("max_connections", "200");
+        extraSettings().forEach(setting -> {
+            int equals = setting.indexOf('=');
+            builder.setServerConfig(setting.substring(0, equals), setting.substring(equals + 1));
+        });
+        return builder.start();
+    }
+
+    /**
+     * Server settings for a measurement, from {@code PARLEY_PG_SETTINGS} (name=value, whitespace-separated), e.g.
+     * {@code shared_preload_libraries=pg_stat_statements} to see which statements a benchmark's CPU goes to.
+     */
+    private static List<String> extraSettings() {
+        String settings = System.getenv("PARLEY_PG_SETTINGS");
+        if (settings == null || settings.isBlank()) {
+            return List.of();
+        }
+        List<String> valid = new ArrayList<>();
+        for (String setting : settings.trim().split("\\s+")) {
+            if (setting.indexOf('=') <= 0) {
+                throw new IllegalArgumentException("PARLEY_PG_SETTINGS: expected name=value, got " + setting);
+            }
+            valid.add(setting);
+        }
+        return valid;
     }
 
     /** Installed binaries refuse to run as root; then they run as the 'postgres' system user, if there is one. */
@@ -101,6 +123,9 @@ public final class PostgresLauncher {
                 "listen_addresses=127.0.0.1",
                 "-c",
                 "max_connections=200"));
+        for (String setting : extraSettings()) {
+            postgres.addAll(List.of("-c", setting));
+        }
         Process process = new ProcessBuilder(postgres).inheritIO().start();
         long deadline = System.currentTimeMillis() + 60_000;
         while (!canConnect(port)) {

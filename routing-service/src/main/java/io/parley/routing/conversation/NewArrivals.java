@@ -1,6 +1,7 @@
 package io.parley.routing.conversation;
 
 import io.parley.contracts.InboundMessage;
+import io.parley.persistence.PlanCacheBypass;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.Collections;
@@ -25,7 +26,8 @@ public final class NewArrivals {
      * prepare it once.
      */
     private static final String LOOKUP = "select 'message', inbox_id, provider_message_id from message"
-            + " where inbox_id = any(cast(:inboxes as text[])) and provider_message_id = any(cast(:messages as text[]))"
+            + " where " + PlanCacheBypass.CONDITION + " and inbox_id = any(cast(:inboxes as text[]))"
+            + " and provider_message_id = any(cast(:messages as text[]))"
             + " union all select 'sender', inbox_id, source_id from contact"
             + " where inbox_id = any(cast(:inboxes as text[])) and source_id = any(cast(:senders as text[]))"
             + " union all select 'thread', inbox_id, thread_key from conversation"
@@ -63,7 +65,7 @@ public final class NewArrivals {
             return Uni.createFrom().item(NONE);
         }
         return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(LOOKUP, Object[].class)
+                .flatMap(session -> PlanCacheBypass.bind(session.createNativeQuery(LOOKUP, Object[].class))
                         .setParameter("inboxes", inboxes.toArray(String[]::new))
                         .setParameter("messages", ids(messages))
                         .setParameter("senders", ids(senders))

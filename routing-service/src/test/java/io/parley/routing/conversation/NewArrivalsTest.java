@@ -1,11 +1,14 @@
 package io.parley.routing.conversation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.InboundMessage;
+import io.parley.idempotency.ProcessedEvents;
 import io.parley.routing.support.RoutingClient;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -14,11 +17,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import java.lang.reflect.Field;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.spi.QueryInterpretationCache;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +36,9 @@ import org.junit.jupiter.api.Test;
 class NewArrivalsTest {
     @Inject
     Vertx vertx;
+
+    @Inject
+    Mutiny.SessionFactory sessionFactory;
 
     RoutingClient routing;
     RoutingClient otherInbox;
@@ -78,6 +89,24 @@ class NewArrivalsTest {
         assertTrue(arrivals.isNewThread(otherInbox.inbox, "cust-known"));
     }
 
+    /**
+     * A batch's fixed statements find their plan in Hibernate's cache instead of adding one per batch: every entry of
+     * one statement has the same hash, and lookups walked thousands of them (JFR, docs/benchmarks.md).
+     */
+    @Test
+    void theBatchStatementsReuseOnePlan() throws Exception {
+        List<InboundMessage> batch = List.of(message(routing, "fresh-3", "cust-known", b -> {}));
+        List<UUID> events = List.of(UUID.randomUUID());
+        inSession(() -> NewArrivals.of(batch).call(() -> ProcessedEvents.markFirstTime(events)));
+        QueryInterpretationCache plans = ormFactory().getQueryEngine().getInterpretationCache();
+        int before = plans.getNumberOfCachedQueryPlans();
+        for (int i = 0; i < 5; i++) {
+            List<UUID> more = List.of(UUID.randomUUID(), UUID.randomUUID());
+            inSession(() -> NewArrivals.of(batch).call(() -> ProcessedEvents.markFirstTime(more)));
+        }
+        assertEquals(before, plans.getNumberOfCachedQueryPlans());
+    }
+
     @Test
     void noneKnowsNothing() {
         assertFalse(NewArrivals.NONE.isNewMessage(routing.inbox, "fresh-1"));
@@ -88,6 +117,20 @@ class NewArrivalsTest {
     private static InboundMessage message(
             RoutingClient client, String providerId, String customer, Consumer<InboundMessage.Builder> customise) {
         return EventCodec.payload(client.inbound(providerId, customer, "text", customise), InboundMessage.class);
+    }
+
+    /** Hibernate Reactive's factory keeps ORM's, whose plan cache it uses, to itself. */
+    private SessionFactoryImplementor ormFactory() throws ReflectiveOperationException {
+        Object factory = ClientProxy.unwrap(sessionFactory);
+        for (Class<?> type = factory.getClass(); type != null; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (SessionFactoryImplementor.class.isAssignableFrom(field.getType())) {
+                    field.setAccessible(true);
+                    return (SessionFactoryImplementor) field.get(factory);
+                }
+            }
+        }
+        throw new IllegalStateException("no ORM session factory in " + factory.getClass());
     }
 
     /** Runs on a Vert.x context of its own with a reactive session, as routing's consumer does. */
