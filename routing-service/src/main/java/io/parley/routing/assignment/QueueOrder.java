@@ -4,7 +4,6 @@ import io.parley.routing.conversation.Conversation;
 import io.parley.routing.conversation.Priority;
 import java.util.Comparator;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The order a team's queue is served in: priority (urgent first), then longest waiting, then id. Both forms live here:
@@ -12,9 +11,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * among them.
  */
 final class QueueOrder {
-    /** Appended to a query of conversations; {@link #bind} sets its parameters. */
-    static final String ORDER_BY = " order by case priority when :urgent then 0 when :high then 1"
-            + " when :medium then 2 else 3 end, waitingSince, id";
+    /** Appended to a query of conversations. Literals, not parameters: the plan stays the same whatever is bound. */
+    static final String ORDER_BY = " order by case priority when io.parley.routing.conversation.Priority.URGENT then 0"
+            + " when io.parley.routing.conversation.Priority.HIGH then 1"
+            + " when io.parley.routing.conversation.Priority.MEDIUM then 2 else 3 end, waitingSince, id";
 
     /** {@link Priority} is declared in rising order, so the highest comes first in reverse. */
     static final Comparator<Conversation> FIRST_SERVED = Comparator.comparing(
@@ -23,12 +23,6 @@ final class QueueOrder {
             .thenComparing(c -> c.id, QueueOrder::compareAsPostgres);
 
     private QueueOrder() {}
-
-    static <R> Mutiny.SelectionQuery<R> bind(Mutiny.SelectionQuery<R> query) {
-        return query.setParameter("urgent", Priority.URGENT)
-                .setParameter("high", Priority.HIGH)
-                .setParameter("medium", Priority.MEDIUM);
-    }
 
     /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed halves. */
     private static int compareAsPostgres(UUID a, UUID b) {
