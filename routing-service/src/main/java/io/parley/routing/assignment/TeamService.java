@@ -2,7 +2,6 @@ package io.parley.routing.assignment;
 
 import io.parley.problem.ProblemException;
 import io.parley.routing.conversation.Conversation;
-import io.parley.routing.conversation.ConversationStatus;
 import io.parley.routing.hours.BusinessHours;
 import io.parley.routing.sla.SlaPolicy;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -212,9 +211,10 @@ public class TeamService {
     @WithSession
     public Uni<List<QueueEntry>> queue(String teamId) {
         return Conversation.<Conversation>list(
-                        "team = ?1 and assignee is null and waitingSince is not null and status = ?2",
-                        teamId,
-                        ConversationStatus.OPEN)
+                        // A literal status, for the queue's partial index (see AssignmentService.queued).
+                        "team = ?1 and assignee is null and waitingSince is not null"
+                                + " and status = io.parley.routing.conversation.ConversationStatus.OPEN",
+                        teamId)
                 .map(conversations -> conversations.stream()
                         .sorted(java.util.Comparator.<Conversation>comparingInt(c -> -c.priority.ordinal())
                                 .thenComparing(c -> c.waitingSince))

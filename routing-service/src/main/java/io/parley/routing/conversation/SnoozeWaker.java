@@ -47,9 +47,12 @@ public class SnoozeWaker {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> Panache.getSession()
                         .flatMap(session -> session.createSelectionQuery(
-                                        "from Conversation where status = :snoozed and snoozedUntil <= :now",
+                                        // A literal status, for the partial index of snoozed conversations (see
+                                        // AssignmentService.queued).
+                                        "from Conversation where status = "
+                                                + "io.parley.routing.conversation.ConversationStatus.SNOOZED"
+                                                + " and snoozedUntil <= :now",
                                         Conversation.class)
-                                .setParameter("snoozed", ConversationStatus.SNOOZED)
                                 .setParameter("now", now)
                                 .setMaxResults(100)
                                 .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
