@@ -2,13 +2,12 @@ package io.parley.routing.assignment;
 
 import io.parley.contracts.ConversationEvents;
 import io.parley.contracts.EventTypes;
+import io.parley.reactive.WorkLocal;
 import io.parley.routing.conversation.Conversation;
 import io.parley.routing.conversation.ConversationStatus;
 import io.parley.routing.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
@@ -41,9 +40,11 @@ public class AssignmentService {
      */
     static final int PASS = 25;
 
-    private static final String DEFERRED_DRAINS = "parley.assignment.deferred-drains";
+    /** The teams whose queues the running batch serves at its end, with the latest time each was asked at. */
+    private static final WorkLocal<Map<String, Instant>> DEFERRED_DRAINS =
+            new WorkLocal<>("parley.assignment.deferred-drains");
     /** A batch's new conversations waiting in their teams' queues, not written yet (see {@link #queueNew}). */
-    private static final String HELD = "parley.assignment.held";
+    private static final WorkLocal<Map<UUID, Conversation>> HELD = new WorkLocal<>("parley.assignment.held");
 
     private static final List<ConversationStatus> LOADED = List.of(ConversationStatus.OPEN, ConversationStatus.PENDING);
 
@@ -80,8 +81,8 @@ public class AssignmentService {
             return conversation.persist().replaceWithVoid();
         }
         return enqueue(conversation, now).flatMap(v -> {
-            Map<UUID, Conversation> held = held();
-            if (held != null && Vertx.currentContext().getLocal(DEFERRED_DRAINS) != null) {
+            Map<UUID, Conversation> held = HELD.get();
+            if (held != null && DEFERRED_DRAINS.get() != null) {
                 held.put(conversation.id, conversation);
                 return drainSoon(conversation.team, now).replaceWithVoid();
             }
@@ -97,7 +98,7 @@ public class AssignmentService {
      * a lookup in the database would not find yet.
      */
     public Conversation heldOfThread(String inboxId, String threadKey) {
-        Map<UUID, Conversation> held = held();
+        Map<UUID, Conversation> held = HELD.get();
         if (held == null) {
             return null;
         }
@@ -108,11 +109,6 @@ public class AssignmentService {
             }
         }
         return newest;
-    }
-
-    private static Map<UUID, Conversation> held() {
-        Context context = Vertx.currentContext();
-        return context == null ? null : context.getLocal(HELD);
     }
 
     /** @return how many conversations of the team's queue got an agent */
@@ -149,7 +145,7 @@ public class AssignmentService {
      * them.
      */
     private static List<Conversation> withHeld(String teamId, List<Conversation> stored) {
-        Map<UUID, Conversation> held = held();
+        Map<UUID, Conversation> held = HELD.get();
         if (held == null || held.isEmpty()) {
             return stored;
         }
@@ -173,8 +169,7 @@ public class AssignmentService {
      * caller runs inside {@link #servingQueuesAfter}.
      */
     public Uni<Integer> drainSoon(String teamId, Instant now) {
-        Context context = Vertx.currentContext();
-        Map<String, Instant> deferred = context == null ? null : context.getLocal(DEFERRED_DRAINS);
+        Map<String, Instant> deferred = DEFERRED_DRAINS.get();
         if (deferred == null) {
             return drain(teamId, now);
         }
@@ -188,15 +183,13 @@ public class AssignmentService {
      * are served in name order, so two batches locking the same teams never wait for each other in a circle.
      */
     public <T> Uni<T> servingQueuesAfter(Supplier<Uni<T>> work) {
-        Context context = Vertx.currentContext();
         Map<String, Instant> deferred = new TreeMap<>();
         Map<UUID, Conversation> held = new LinkedHashMap<>();
-        context.putLocal(DEFERRED_DRAINS, deferred);
-        context.putLocal(HELD, held);
-        return work.get()
-                .call(() -> {
-                    // The drains themselves run at once: nothing they queue may wait for a pass that is already over.
-                    context.removeLocal(DEFERRED_DRAINS);
+        // The drains are deferred only while the work runs; they themselves drain at once: nothing they queue may wait
+        // for a pass that is already over.
+        return HELD.during(
+                held,
+                () -> DEFERRED_DRAINS.during(deferred, work).call(() -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Map.Entry<String, Instant> team : deferred.entrySet()) {
                         chain = chain.call(() -> drain(team.getKey(), team.getValue()));
@@ -207,11 +200,7 @@ public class AssignmentService {
                         held.clear();
                         return waiting.isEmpty() ? Uni.createFrom().voidItem() : Conversation.persist(waiting);
                     });
-                })
-                .eventually(() -> {
-                    context.removeLocal(DEFERRED_DRAINS);
-                    context.removeLocal(HELD);
-                });
+                }));
     }
 
     /** Takes a conversation off its agent (it goes back to the queue unless the caller moves it elsewhere). */
@@ -316,7 +305,7 @@ public class AssignmentService {
         record.team = conversation.team;
         record.agent = agent;
         record.assignedAt = now;
-        Map<UUID, Conversation> held = held();
+        Map<UUID, Conversation> held = HELD.get();
         Uni<Void> written = counted && held != null && held.remove(conversation.id) != null
                 ? conversation.persist().replaceWithVoid()
                 : Uni.createFrom().voidItem();

@@ -1,10 +1,9 @@
 package io.parley.routing.conversation;
 
+import io.parley.reactive.WorkLocal;
 import io.parley.routing.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class MessageLog {
-    private static final String HELD = "parley.messages.held";
+    private static final WorkLocal<Held> HELD = new WorkLocal<>("parley.messages.held");
 
     private final Outbox outbox;
 
@@ -34,7 +33,7 @@ public class MessageLog {
 
     public Uni<Void> append(Conversation conversation, Message message, Instant now) {
         conversation.updatedAt = now;
-        Held held = held();
+        Held held = HELD.get();
         Uni<Void> stored;
         if (held != null) {
             held.add(message);
@@ -55,15 +54,14 @@ public class MessageLog {
 
     /** Runs {@code work} (inside the caller's transaction) with the messages it appends persisted together after it. */
     public <T> Uni<T> heldUntilDone(Supplier<Uni<T>> work) {
-        Context context = Vertx.currentContext();
         Held held = new Held();
-        context.putLocal(HELD, held);
-        return Uni.createFrom()
-                .<T>deferred(work::get)
-                .call(() -> held.messages.isEmpty()
-                        ? Uni.createFrom().voidItem()
-                        : Panache.getSession().flatMap(session -> session.persistAll(held.messages.toArray())))
-                .eventually(() -> context.removeLocal(HELD));
+        return HELD.during(
+                held,
+                () -> work.get()
+                        .call(() -> held.messages.isEmpty()
+                                ? Uni.createFrom().voidItem()
+                                : Panache.getSession()
+                                        .flatMap(session -> session.persistAll(held.messages.toArray()))));
     }
 
     /** The message of this provider id: the one the running batch holds unwritten, else the stored one (or null). */
@@ -77,15 +75,10 @@ public class MessageLog {
 
     /** The message of this provider id that the running batch appended and still holds unwritten, or null. */
     Message held(String inboxId, String providerMessageId) {
-        Held held = held();
+        Held held = HELD.get();
         return held == null || providerMessageId == null
                 ? null
                 : held.byProviderId.get(new ProviderId(inboxId, providerMessageId));
-    }
-
-    private static Held held() {
-        Context context = Vertx.currentContext();
-        return context == null ? null : context.getLocal(HELD);
     }
 
     private record ProviderId(String inboxId, String id) {}

@@ -5,10 +5,9 @@ import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.OutboundMessage;
 import io.parley.contracts.Topics;
+import io.parley.reactive.WorkLocal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.function.Supplier;
 /** Records conversation events inside the caller's transaction; {@link OutboxRelay} publishes them. */
 @ApplicationScoped
 public class Outbox {
-    private static final String PENDING = "parley.outbox.pending";
+    private static final WorkLocal<List<OutboxEvent>> PENDING = new WorkLocal<>("parley.outbox.pending");
 
     /** conversation.message_created for a message just stored. */
     public Uni<Void> messageCreated(
@@ -78,7 +77,7 @@ public class Outbox {
         event.type = type;
         event.payload = EventCodec.encode(eventId, type, aggregateType, aggregateId, occurredAt, payload);
         event.occurredAt = occurredAt;
-        List<OutboxEvent> pending = pending();
+        List<OutboxEvent> pending = PENDING.get();
         if (pending != null) {
             pending.add(event);
             return Uni.createFrom().voidItem();
@@ -93,16 +92,9 @@ public class Outbox {
      */
     public <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
         return Panache.withTransaction(() -> {
-            Context context = Vertx.currentContext();
             List<OutboxEvent> pending = new ArrayList<>();
-            context.putLocal(PENDING, pending);
-            return work.get().call(() -> writeAll(pending)).eventually(() -> context.removeLocal(PENDING));
+            return PENDING.during(pending, () -> work.get().call(() -> writeAll(pending)));
         });
-    }
-
-    private static List<OutboxEvent> pending() {
-        Context context = Vertx.currentContext();
-        return context == null ? null : context.getLocal(PENDING);
     }
 
     /**
