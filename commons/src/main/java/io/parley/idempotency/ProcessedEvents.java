@@ -17,8 +17,8 @@ public final class ProcessedEvents {
     private ProcessedEvents() {}
 
     /**
-     * Fixed text for any batch size (the ids as one array): Hibernate and PostgreSQL prepare it once, where a VALUES
-     * list made a new statement for every size.
+     * Fixed text for any batch size (the ids as one array): PostgreSQL prepares it once and Hibernate parses its
+     * parameters once, where a VALUES list made a new statement for every size.
      */
     private static final String MARK = "insert into processed_event (event_id, processed_at)"
             + " select id, now() from unnest(cast(:ids as uuid[])) as e(id) where " + PlanCacheBypass.CONDITION

@@ -245,9 +245,9 @@ public class AssignmentService {
     private static Uni<List<Conversation>> queued(String teamId) {
         return Panache.getSession()
                 // The status as a literal: only then can PostgreSQL's generic plan use the queue's partial index
-                // (conversation_queue, V4: waiting conversations only). With a parameter it chose an index
-                // of all the team's open conversations, and this query, finding nothing, took 8.9 ms a batch
-                // (pg_stat_statements in bench/routing, docs/benchmarks.md).
+                // (conversation_queue, V4: waiting conversations only), whose condition a parameter might break.
+                // With the status bound, this query took 8.9 ms a batch finding nothing (pg_stat_statements in
+                // bench/routing, docs/benchmarks.md).
                 .flatMap(session -> session.createSelectionQuery(
                                 "from Conversation where team = :team and assignee is null"
                                         + " and status = io.parley.routing.conversation.ConversationStatus.OPEN"

@@ -22,8 +22,8 @@ public final class NewArrivals {
             new NewArrivals(Collections.emptySet(), Collections.emptySet(), Collections.emptySet());
 
     /**
-     * Arrays instead of IN lists: the text stays the same whatever the batch brings, so Hibernate and PostgreSQL
-     * prepare it once.
+     * Arrays instead of IN lists: the text stays the same whatever the batch brings, so PostgreSQL prepares it once
+     * and Hibernate parses its parameters once.
      */
     private static final String LOOKUP = "select 'message', inbox_id, provider_message_id from message"
             + " where " + PlanCacheBypass.CONDITION + " and inbox_id = any(cast(:inboxes as text[]))"
