@@ -153,9 +153,7 @@ public class AssignmentService {
         Conversation last = stored.size() == PASS ? stored.get(stored.size() - 1) : null;
         for (Conversation conversation : held.values()) {
             if (teamId.equals(conversation.team)
-                    && conversation.assignee == null
-                    && conversation.status == ConversationStatus.OPEN
-                    && conversation.waitingSince != null
+                    && WaitingInQueue.holdsFor(conversation)
                     && (last == null || QueueOrder.FIRST_SERVED.compare(conversation, last) < 0)) {
                 merged.add(conversation);
             }
@@ -244,14 +242,9 @@ public class AssignmentService {
 
     private static Uni<List<Conversation>> queued(String teamId) {
         return Panache.getSession()
-                // The status as a literal: only then can PostgreSQL's generic plan use the queue's partial index
-                // (conversation_queue, V4: waiting conversations only), whose condition a parameter might break.
-                // With the status bound, this query took 8.9 ms a batch finding nothing (pg_stat_statements in
-                // bench/routing, docs/benchmarks.md).
                 .flatMap(session -> session.createSelectionQuery(
-                                "from Conversation where team = :team and assignee is null"
-                                        + " and status = io.parley.routing.conversation.ConversationStatus.OPEN"
-                                        + " and waitingSince is not null" + QueueOrder.ORDER_BY,
+                                "from Conversation where team = :team and " + WaitingInQueue.CONDITION
+                                        + QueueOrder.ORDER_BY,
                                 Conversation.class)
                         .setParameter("team", teamId)
                         .setMaxResults(PASS)

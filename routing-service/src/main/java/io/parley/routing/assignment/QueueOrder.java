@@ -11,7 +11,7 @@ import java.util.UUID;
  * among them.
  */
 final class QueueOrder {
-    /** Appended to a query of conversations; literals, like the queue's status (see AssignmentService.queued). */
+    /** Appended to a query of conversations; literals, like the queue's status (see {@link WaitingInQueue}). */
     static final String ORDER_BY = " order by case priority when io.parley.routing.conversation.Priority.URGENT then 0"
             + " when io.parley.routing.conversation.Priority.HIGH then 1"
             + " when io.parley.routing.conversation.Priority.MEDIUM then 2 else 3 end, waitingSince, id";

@@ -46,9 +46,7 @@ public class TeamQueue {
     public Uni<Integer> drainAll() {
         return Panache.withSession(() -> Panache.getSession()
                         .flatMap(session -> session.createSelectionQuery(
-                                        "select distinct c.team from Conversation c where c.assignee is null"
-                                                + " and c.waitingSince is not null"
-                                                + " and c.status = io.parley.routing.conversation.ConversationStatus.OPEN",
+                                        "select distinct team from Conversation where " + WaitingInQueue.CONDITION,
                                         String.class)
                                 .getResultList()))
                 .flatMap(this::drain);

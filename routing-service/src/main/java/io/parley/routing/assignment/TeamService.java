@@ -211,13 +211,8 @@ public class TeamService {
     @WithSession
     public Uni<List<QueueEntry>> queue(String teamId) {
         return Conversation.<Conversation>list(
-                        // A literal status, for the queue's partial index (see AssignmentService.queued).
-                        "team = ?1 and assignee is null and waitingSince is not null"
-                                + " and status = io.parley.routing.conversation.ConversationStatus.OPEN",
-                        teamId)
+                        "team = ?1 and " + WaitingInQueue.CONDITION + QueueOrder.ORDER_BY, teamId)
                 .map(conversations -> conversations.stream()
-                        .sorted(java.util.Comparator.<Conversation>comparingInt(c -> -c.priority.ordinal())
-                                .thenComparing(c -> c.waitingSince))
                         .map(c -> new QueueEntry(c.id, c.priority.lower(), c.waitingSince))
                         .toList());
     }

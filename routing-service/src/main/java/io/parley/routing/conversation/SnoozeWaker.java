@@ -47,8 +47,8 @@ public class SnoozeWaker {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> Panache.getSession()
                         .flatMap(session -> session.createSelectionQuery(
-                                        // A literal status, for the partial index of snoozed conversations (see
-                                        // AssignmentService.queued).
+                                        // A literal status, for the partial index of snoozed conversations (why:
+                                        // assignment.WaitingInQueue).
                                         "from Conversation where status = "
                                                 + "io.parley.routing.conversation.ConversationStatus.SNOOZED"
                                                 + " and snoozedUntil <= :now",

@@ -54,7 +54,7 @@ public class SlaBreachChecker {
         return Panache.withTransaction(() -> Panache.getSession()
                         .flatMap(session -> session.createSelectionQuery(
                                         // A literal state, so that even a generic plan can use the partial index
-                                        // of running timers (see AssignmentService.queued).
+                                        // of running timers (why: assignment.WaitingInQueue).
                                         "from SlaTimer where state = io.parley.routing.sla.SlaTimer.State.RUNNING"
                                                 + " and dueAt <= :now order by dueAt",
                                         SlaTimer.class)

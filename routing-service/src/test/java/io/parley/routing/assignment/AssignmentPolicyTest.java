@@ -159,6 +159,12 @@ class AssignmentPolicyTest {
                 .put("/conversations/" + urgent + "/priority")
                 .then()
                 .statusCode(204);
+        String old = (String) routing.awaitConversationOf("cust-old", c -> true).get("id");
+        // The queue the API shows is in the order the queue pass serves it.
+        given().get("/teams/" + routing.team + "/queue")
+                .then()
+                .statusCode(200)
+                .body("conversationId", org.hamcrest.Matchers.contains(urgent, old));
 
         routing.availability(a, "online");
 
