@@ -1,5 +1,9 @@
 package io.parley.stack.bench;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -30,12 +34,16 @@ final class Hops {
     /** The hops of each webhook over the target, to say which hop its tail comes from. */
     private final ConcurrentLinkedQueue<long[]> slow = new ConcurrentLinkedQueue<>();
 
+    /** Every webhook's stamps, for {@link #writeStamps}. */
+    private final ConcurrentLinkedQueue<long[]> stamps = new ConcurrentLinkedQueue<>();
+
     void add(long sent, long relayedByIngest, long assigned, long relayedByRouting, long arrived) {
+        stamps.add(new long[] {sent, relayedByIngest, assigned, relayedByRouting, arrived});
         windows.computeIfAbsent(sent / 5000, w -> new ConcurrentLinkedQueue<>()).add((arrived - sent) * 1_000_000L);
-        long[] stamps = {sent, relayedByIngest, assigned, relayedByRouting, arrived};
+        long[] at = {sent, relayedByIngest, assigned, relayedByRouting, arrived};
         long[] millis = new long[NAMES.size()];
         for (int i = 0; i < NAMES.size(); i++) {
-            millis[i] = stamps[i + 1] - stamps[i];
+            millis[i] = at[i + 1] - at[i];
             hops.get(i).add(millis[i] * 1_000_000L);
         }
         if (arrived - sent > SLOW_MILLIS) {
@@ -64,6 +72,7 @@ final class Hops {
         hops.forEach(ConcurrentLinkedQueue::clear);
         windows.clear();
         slow.clear();
+        stamps.clear();
     }
 
     /** One line: p99 of each 5-second window, in milliseconds, in the order they were sent. */
@@ -85,5 +94,18 @@ final class Hops {
                     Latencies.percentileMillis(hops.get(i), 99)));
         }
         return line.toString();
+    }
+
+    /**
+     * The five wall-clock stamps (ms) of every webhook, one line each, to line the tail up with what else ran at that
+     * moment (a CPU sampler, a service's log): the 5-second windows are too coarse for a stall of a few hundred ms.
+     */
+    void writeStamps(Path file) throws IOException {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            out.println("sent ingest_relayed routing_assigned routing_relayed arrived");
+            for (long[] at : stamps) {
+                out.printf("%d %d %d %d %d%n", at[0], at[1], at[2], at[3], at[4]);
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,7 +49,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </ol>
  *
  * Arguments: [messages for the throughput phase, default 4000] [fixed rate per second, default 500] [seconds of the
- * fixed-rate phase, default 20] [seconds of webhooks (at 500/s or the fixed rate if higher) to warm up with, default 60].
+ * fixed-rate phase, default 20] [seconds of webhooks (at 500/s or the fixed rate if higher) to warm up with, default 120].
  */
 public final class RoutingBench {
     static final String SECRET = "bench-secret-0123456789abcdef";
@@ -89,7 +91,7 @@ public final class RoutingBench {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 120;
         System.out.println(MachineCheck.run());
         try (BenchStack stack = BenchStack.start("routing", List.of("ingest", "routing"))) {
             ServiceNode ingest = stack.service("ingest-service", Map.of());
@@ -119,17 +121,30 @@ public final class RoutingBench {
         // The webhook path needs its own, and by volume: JIT thresholds count calls. After 40 s at 100/s both services
         // still compiled for half of every second (JFR), ingest spending ~5 ms of CPU per webhook, and a 100/s phase
         // after 60 s at 100/s still measured that. So at least 500/s, whatever the measured rate; what routing cannot
-        // take at once waits in Kafka and drains before the measured phases.
-        fixedRate(ingest, warmUp, Math.max(rate, WARM_UP_RATE), "warmup");
-        awaitQuiet(Duration.ofSeconds(300));
-        assignLatencies.clear();
-        hops.clear();
-
+        // take at once waits in Kafka and drains before the measured phases. 120 s by default since 2026-12-03: after
+        // 60 s routing was still working off what its cold start left (batches of 50 taking a second each at first),
+        // the
+        // phase began as that drained, and its batches kept getting cheaper for the whole minute measured.
+        //
         // The fixed rate is measured right after the warm-up at that rate. Measured after the burst and the quiet that
         // follows it, a 60 s phase at 500/s began far behind: p99 1.3–3.0 s in its first 20 s, ~450 ms in the next 10,
-        // 110–205 ms after that (the per-window line below). A stack taking 500/s is not idle between webhooks.
-        Map<String, Long> cpuBefore = CpuMeter.read();
-        int sent = fixedRate(ingest, seconds, rate, "latency");
+        // 110–205 ms after that (the per-window line below). A stack taking 500/s is not idle between webhooks: at the
+        // warm-up's rate the measured webhooks follow on the same schedule (since 2026-12-03; a second or two of quiet
+        // before them made the first seconds the slowest of nearly every run), else after the warm-up has drained.
+        AtomicReference<Map<String, Long>> cpuBefore = new AtomicReference<>();
+        int sent;
+        if (rate >= WARM_UP_RATE) {
+            sent = fixedRate(
+                    ingest,
+                    rate,
+                    List.of(new Segment("warmup", warmUp), new Segment("latency", seconds)),
+                    () -> cpuBefore.set(CpuMeter.read()));
+        } else {
+            fixedRate(ingest, warmUp, WARM_UP_RATE, "warmup");
+            awaitQuiet(Duration.ofSeconds(300));
+            cpuBefore.set(CpuMeter.read());
+            sent = fixedRate(ingest, seconds, rate, "latency");
+        }
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (assignLatencies.size() < sent && System.nanoTime() < until) {
             Thread.sleep(50);
@@ -142,13 +157,17 @@ public final class RoutingBench {
                 Latencies.percentileMillis(assignLatencies, 50),
                 Latencies.percentileMillis(assignLatencies, 99),
                 Latencies.percentileMillis(assignLatencies, 100));
-        System.out.println("  " + CpuMeter.perMessage(cpuBefore, CpuMeter.read(), sent));
+        System.out.println("  " + CpuMeter.perMessage(cpuBefore.get(), CpuMeter.read(), sent));
         System.out.println("  " + hops.report());
         System.out.println("  " + hops.byWindow());
         System.out.println("  " + hops.slowest());
+        String stampsFile = System.getenv("PARLEY_BENCH_STAMPS");
+        if (stampsFile != null && !stampsFile.isBlank()) {
+            hops.writeStamps(Path.of(stampsFile));
+        }
 
         awaitQuiet(Duration.ofSeconds(30));
-        cpuBefore = CpuMeter.read();
+        Map<String, Long> burstCpuBefore = CpuMeter.read();
         long burstStart = System.nanoTime();
         burst(bootstrap, "burst", messages);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
@@ -159,7 +178,7 @@ public final class RoutingBench {
         System.out.printf(
                 "throughput: %d of %d messages routed in %.1f s = %.0f messages/s%n",
                 burstSeen.get(), messages, burstSeconds, burstSeen.get() / burstSeconds);
-        System.out.println("  " + CpuMeter.perMessage(cpuBefore, CpuMeter.read(), burstSeen.get()));
+        System.out.println("  " + CpuMeter.perMessage(burstCpuBefore, CpuMeter.read(), burstSeen.get()));
 
         running = false;
         consumer.join(5000);
@@ -188,43 +207,72 @@ public final class RoutingBench {
         }
     }
 
-    /** Open loop: webhooks leave on schedule whether or not earlier ones are answered. @return how many were accepted */
-    private int fixedRate(String ingest, int seconds, int rate, String label) throws Exception {
-        try (WebhookSender sender = new WebhookSender(ingest, SENDER_CONNECTIONS)) {
-            return fixedRate(sender, seconds, rate, label);
+    /** Webhooks of one label on a schedule: the warm-up's or the measured ones. */
+    private record Segment(String label, int seconds) {
+        /** Bench numbers of a label's webhooks start here; the consumer tells phases apart by them and the text. */
+        long first() {
+            return label.equals("warmup") ? 1_000_000_000L : 2_000_000_000L;
         }
     }
 
-    private int fixedRate(WebhookSender sender, int seconds, int rate, String label) throws Exception {
+    /** Open loop: webhooks leave on schedule whether or not earlier ones are answered. @return how many were accepted */
+    private int fixedRate(String ingest, int seconds, int rate, String label) throws Exception {
+        return fixedRate(ingest, rate, List.of(new Segment(label, seconds)), () -> {});
+    }
+
+    /**
+     * The segments one after the other on one schedule, with no gap between them; {@code atLast} runs as the last one
+     * starts. @return how many of the last segment's webhooks were accepted
+     */
+    private int fixedRate(String ingest, int rate, List<Segment> segments, Runnable atLast) throws Exception {
+        try (WebhookSender sender = new WebhookSender(ingest, SENDER_CONNECTIONS)) {
+            return fixedRate(sender, rate, segments, atLast);
+        }
+    }
+
+    private int fixedRate(WebhookSender sender, int rate, List<Segment> segments, Runnable atLast) throws Exception {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         List<java.util.concurrent.CompletableFuture<Void>> inFlight =
                 java.util.Collections.synchronizedList(new ArrayList<>());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        long first = label.equals("warmup") ? 1_000_000_000L : 2_000_000_000L;
         // Bodies and signatures are made before the clock starts: the generator shares the two cores with the stack it
         // measures, and formatting and signing on schedule took CPU from it.
-        byte[][] requests = new byte[seconds * rate + 1][];
-        for (int i = 0; i < requests.length; i++) {
-            long n = first + 1 + i;
-            byte[] body = String.format(
-                            "{\"messageId\":\"%s-%d\",\"sender\":{\"id\":\"%s-customer-%d\",\"name\":\"Bench\"},"
-                                    + "\"text\":\"%s %d: my parcel is late\"}",
-                            label, n, label, n, label, n)
-                    .getBytes(StandardCharsets.UTF_8);
-            requests[i] = sender.request(
-                    "/webhooks/api/" + INBOX, "X-Parley-Signature", WebhookSignature.sign(SECRET, body), body);
+        List<byte[]> requests = new ArrayList<>();
+        List<Long> numbers = new ArrayList<>();
+        int lastStarts = 0;
+        for (Segment segment : segments) {
+            lastStarts = requests.size();
+            for (int i = 0; i < segment.seconds() * rate + 1; i++) {
+                long n = segment.first() + 1 + i;
+                String label = segment.label();
+                byte[] body = String.format(
+                                "{\"messageId\":\"%s-%d\",\"sender\":{\"id\":\"%s-customer-%d\",\"name\":\"Bench\"},"
+                                        + "\"text\":\"%s %d: my parcel is late\"}",
+                                label, n, label, n, label, n)
+                        .getBytes(StandardCharsets.UTF_8);
+                requests.add(sender.request(
+                        "/webhooks/api/" + INBOX, "X-Parley-Signature", WebhookSignature.sign(SECRET, body), body));
+                numbers.add(n);
+            }
         }
+        int last = lastStarts;
+        int seconds = segments.stream().mapToInt(Segment::seconds).sum();
         AtomicInteger next = new AtomicInteger();
         var task = scheduler.scheduleAtFixedRate(
                 () -> {
                     int i = next.getAndIncrement();
-                    if (i >= requests.length) return;
-                    long n = first + 1 + i;
+                    if (i >= requests.size()) return;
+                    if (i == last) atLast.run();
+                    long n = numbers.get(i);
+                    boolean counted = i >= last;
                     sentAt.put(n, System.nanoTime());
-                    inFlight.add(sender.send(requests[i]).handle((status, failure) -> {
-                        if (failure == null && status < 300) accepted.incrementAndGet();
-                        else errors.incrementAndGet();
+                    inFlight.add(sender.send(requests.get(i)).handle((status, failure) -> {
+                        if (failure == null && status < 300) {
+                            if (counted) accepted.incrementAndGet();
+                        } else {
+                            errors.incrementAndGet();
+                        }
                         return null;
                     }));
                 },
@@ -236,7 +284,9 @@ public final class RoutingBench {
         java.util.concurrent.CompletableFuture.allOf(inFlight.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .get(60, TimeUnit.SECONDS);
         if (errors.get() > 0) {
-            System.out.printf("%s: %d webhooks failed%n", label, errors.get());
+            System.out.printf(
+                    "%s: %d webhooks failed%n",
+                    segments.get(segments.size() - 1).label(), errors.get());
         }
         return accepted.get();
     }
