@@ -38,9 +38,9 @@ final class Hops {
     private final ConcurrentLinkedQueue<long[]> stamps = new ConcurrentLinkedQueue<>();
 
     void add(long sent, long relayedByIngest, long assigned, long relayedByRouting, long arrived) {
-        stamps.add(new long[] {sent, relayedByIngest, assigned, relayedByRouting, arrived});
-        windows.computeIfAbsent(sent / 5000, w -> new ConcurrentLinkedQueue<>()).add((arrived - sent) * 1_000_000L);
         long[] at = {sent, relayedByIngest, assigned, relayedByRouting, arrived};
+        stamps.add(at);
+        windows.computeIfAbsent(sent / 5000, w -> new ConcurrentLinkedQueue<>()).add((arrived - sent) * 1_000_000L);
         long[] millis = new long[NAMES.size()];
         for (int i = 0; i < NAMES.size(); i++) {
             millis[i] = at[i + 1] - at[i];

@@ -123,8 +123,7 @@ public final class RoutingBench {
         // after 60 s at 100/s still measured that. So at least 500/s, whatever the measured rate; what routing cannot
         // take at once waits in Kafka and drains before the measured phases. 120 s by default since 2026-12-03: after
         // 60 s routing was still working off what its cold start left (batches of 50 taking a second each at first),
-        // the
-        // phase began as that drained, and its batches kept getting cheaper for the whole minute measured.
+        // the phase began as that drained, and its batches kept getting cheaper for the whole minute measured.
         //
         // The fixed rate is measured right after the warm-up at that rate. Measured after the burst and the quiet that
         // follows it, a 60 s phase at 500/s began far behind: p99 1.3–3.0 s in its first 20 s, ~450 ms in the next 10,
@@ -238,12 +237,16 @@ public final class RoutingBench {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         // Bodies and signatures are made before the clock starts: the generator shares the two cores with the stack it
         // measures, and formatting and signing on schedule took CPU from it.
-        List<byte[]> requests = new ArrayList<>();
-        List<Long> numbers = new ArrayList<>();
+        int total = segments.stream()
+                .mapToInt(segment -> segment.seconds() * rate + 1)
+                .sum();
+        byte[][] requests = new byte[total][];
+        long[] numbers = new long[total];
+        int made = 0;
         int lastStarts = 0;
         for (Segment segment : segments) {
-            lastStarts = requests.size();
-            for (int i = 0; i < segment.seconds() * rate + 1; i++) {
+            lastStarts = made;
+            for (int i = 0; i < segment.seconds() * rate + 1; i++, made++) {
                 long n = segment.first() + 1 + i;
                 String label = segment.label();
                 byte[] body = String.format(
@@ -251,9 +254,9 @@ public final class RoutingBench {
                                         + "\"text\":\"%s %d: my parcel is late\"}",
                                 label, n, label, n, label, n)
                         .getBytes(StandardCharsets.UTF_8);
-                requests.add(sender.request(
-                        "/webhooks/api/" + INBOX, "X-Parley-Signature", WebhookSignature.sign(SECRET, body), body));
-                numbers.add(n);
+                requests[made] = sender.request(
+                        "/webhooks/api/" + INBOX, "X-Parley-Signature", WebhookSignature.sign(SECRET, body), body);
+                numbers[made] = n;
             }
         }
         int last = lastStarts;
@@ -262,12 +265,12 @@ public final class RoutingBench {
         var task = scheduler.scheduleAtFixedRate(
                 () -> {
                     int i = next.getAndIncrement();
-                    if (i >= requests.size()) return;
+                    if (i >= requests.length) return;
                     if (i == last) atLast.run();
-                    long n = numbers.get(i);
+                    long n = numbers[i];
                     boolean counted = i >= last;
                     sentAt.put(n, System.nanoTime());
-                    inFlight.add(sender.send(requests.get(i)).handle((status, failure) -> {
+                    inFlight.add(sender.send(requests[i]).handle((status, failure) -> {
                         if (failure == null && status < 300) {
                             if (counted) accepted.incrementAndGet();
                         } else {
@@ -286,7 +289,8 @@ public final class RoutingBench {
         if (errors.get() > 0) {
             System.out.printf(
                     "%s: %d webhooks failed%n",
-                    segments.get(segments.size() - 1).label(), errors.get());
+                    segments.stream().map(Segment::label).collect(java.util.stream.Collectors.joining(" + ")),
+                    errors.get());
         }
         return accepted.get();
     }
