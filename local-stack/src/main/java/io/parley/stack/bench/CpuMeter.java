@@ -13,6 +13,10 @@ import java.util.stream.Stream;
  * phase. Throughput on two shared cores varies from run to run; CPU per message says which part got cheaper or dearer
  * and is steadier. PostgreSQL's backends count for the database they serve (ingest's and routing's share the server),
  * and the load generator is this JVM. Where /proc is missing the meter reads nothing and the bench prints no CPU line.
+ *
+ * <p>Each JVM's JIT compiler threads are also counted apart: on two cores their share was the largest single item of
+ * a 500/s run, minutes after start (docs/benchmarks.md, 2026-12-03), and a per-message figure that hides it reads as
+ * the services' own cost.
  */
 final class CpuMeter {
     private static final Path PROC = Path.of("/proc");
@@ -28,6 +32,13 @@ final class CpuMeter {
     private static final String[] PARTS = {
         "routing", "pg-routing", "ingest", "pg-ingest", "pg-other", "kafka", "generator"
     };
+
+    private static final String[] JVMS = {"routing", "ingest", "kafka", "generator"};
+
+    /** The key under which a JVM part's compiler-thread ticks are kept (they are inside the part's own ticks too). */
+    private static String jit(String part) {
+        return part + " jit";
+    }
 
     /** CPU ticks used so far, by part. */
     static Map<String, Long> read() {
@@ -46,6 +57,9 @@ final class CpuMeter {
                         String part = part(p, self);
                         if (part != null) {
                             ticks.merge(part, ticks(p), Long::sum);
+                            if (!part.startsWith("pg-")) {
+                                ticks.merge(jit(part), compilerTicks(p), Long::sum);
+                            }
                         }
                     });
         } catch (IOException e) {
@@ -66,7 +80,21 @@ final class CpuMeter {
             total += ms;
             line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %.2f", part, ms));
         }
-        return String.format("CPU per message (ms): %s; all %.2f", line, total) + machineShare(before, after);
+        return String.format("CPU per message (ms): %s; all %.2f", line, total)
+                + jitShare(before, after, messages)
+                + machineShare(before, after);
+    }
+
+    private static String jitShare(Map<String, Long> before, Map<String, Long> after, long messages) {
+        StringBuilder line = new StringBuilder();
+        double total = 0;
+        for (String part : JVMS) {
+            double ms =
+                    (after.getOrDefault(jit(part), 0L) - before.getOrDefault(jit(part), 0L)) * MS_PER_TICK / messages;
+            total += ms;
+            line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %.2f", part, ms));
+        }
+        return String.format("; of which JIT compiler threads: %s; all %.2f", line, total);
     }
 
     /**
@@ -127,7 +155,34 @@ final class CpuMeter {
         }
     }
 
-    /** utime + stime of the process (its threads included), fields 14 and 15 of /proc/[pid]/stat. */
+    /**
+     * utime + stime of the process's "C1 CompilerThre…" and "C2 CompilerThre…" threads (HotSpot's JIT). On two cores
+     * HotSpot keeps one of each for the JVM's life; a compiler thread it added under load and ended between two
+     * readings would take its ticks with it.
+     */
+    private static long compilerTicks(Path process) {
+        long sum = 0;
+        try (Stream<Path> threads = Files.list(process.resolve("task"))) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).trim();
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        sum += ticks(thread);
+                    }
+                } catch (IOException e) {
+                    // A compiler thread that ended meanwhile (HotSpot adds and removes them with the load).
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return sum;
+        }
+        return sum;
+    }
+
+    /**
+     * utime + stime of a process (its threads included) or of one thread, fields 14 and 15 of /proc/[pid]/stat or
+     * /proc/[pid]/task/[tid]/stat.
+     */
     private static long ticks(Path process) {
         try {
             String stat = Files.readString(process.resolve("stat"));
