@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -73,28 +74,27 @@ final class CpuMeter {
         if (messages <= 0 || after.values().stream().allMatch(t -> t == 0)) {
             return "";
         }
-        StringBuilder line = new StringBuilder();
-        double total = 0;
-        for (String part : PARTS) {
-            double ms = (after.get(part) - before.getOrDefault(part, 0L)) * MS_PER_TICK / messages;
-            total += ms;
-            line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %.2f", part, ms));
-        }
-        return String.format("CPU per message (ms): %s; all %.2f", line, total)
-                + jitShare(before, after, messages)
+        return "CPU per message (ms): " + perMessage(PARTS, part -> part, before, after, messages)
+                + "; of which JIT compiler threads: " + perMessage(JVMS, CpuMeter::jit, before, after, messages)
                 + machineShare(before, after);
     }
 
-    private static String jitShare(Map<String, Long> before, Map<String, Long> after, long messages) {
+    /** "a 0.10, b 0.20; all 0.30": each part's ticks under {@code key}, per message. */
+    private static String perMessage(
+            String[] parts,
+            Function<String, String> key,
+            Map<String, Long> before,
+            Map<String, Long> after,
+            long messages) {
         StringBuilder line = new StringBuilder();
         double total = 0;
-        for (String part : JVMS) {
-            double ms =
-                    (after.getOrDefault(jit(part), 0L) - before.getOrDefault(jit(part), 0L)) * MS_PER_TICK / messages;
+        for (String part : parts) {
+            String k = key.apply(part);
+            double ms = (after.getOrDefault(k, 0L) - before.getOrDefault(k, 0L)) * MS_PER_TICK / messages;
             total += ms;
             line.append(line.length() == 0 ? "" : ", ").append(String.format("%s %.2f", part, ms));
         }
-        return String.format("; of which JIT compiler threads: %s; all %.2f", line, total);
+        return String.format("%s; all %.2f", line, total);
     }
 
     /**
