@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -34,7 +35,10 @@ final class CpuMeter {
         "routing", "pg-routing", "ingest", "pg-ingest", "pg-other", "kafka", "generator"
     };
 
+    /** The parts that are JVMs, whose compiler threads are counted apart. */
     private static final String[] JVMS = {"routing", "ingest", "kafka", "generator"};
+
+    private static final Set<String> JVM_PARTS = Set.of(JVMS);
 
     /** The key under which a JVM part's compiler-thread ticks are kept (they are inside the part's own ticks too). */
     private static String jit(String part) {
@@ -58,7 +62,7 @@ final class CpuMeter {
                         String part = part(p, self);
                         if (part != null) {
                             ticks.merge(part, ticks(p), Long::sum);
-                            if (!part.startsWith("pg-")) {
+                            if (JVM_PARTS.contains(part)) {
                                 ticks.merge(jit(part), compilerTicks(p), Long::sum);
                             }
                         }
@@ -74,7 +78,7 @@ final class CpuMeter {
         if (messages <= 0 || after.values().stream().allMatch(t -> t == 0)) {
             return "";
         }
-        return "CPU per message (ms): " + perMessage(PARTS, part -> part, before, after, messages)
+        return "CPU per message (ms): " + perMessage(PARTS, Function.identity(), before, after, messages)
                 + "; of which JIT compiler threads: " + perMessage(JVMS, CpuMeter::jit, before, after, messages)
                 + machineShare(before, after);
     }
@@ -174,7 +178,7 @@ final class CpuMeter {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return sum;
+            // The process ended while listing its threads: what was summed so far is all there is.
         }
         return sum;
     }
