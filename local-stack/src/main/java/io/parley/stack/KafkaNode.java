@@ -49,6 +49,7 @@ public final class KafkaNode {
                     "-XX:MaxGCPauseMillis=20",
                     "-XX:InitiatingHeapOccupancyPercent=35",
                     "-XX:+ExplicitGCInvokesConcurrent",
+                    StackLayout.COMPILE_SOONER,
                     "-Dlog4j2.configurationFile=" + log4j,
                     "-Dparley.part=kafka"));
             jvm.addAll(StackLayout.javaOptionsFrom("PARLEY_KAFKA_JAVA_OPTS", "kafka"));

@@ -35,6 +35,7 @@ public final class ServiceNode {
                 StackLayout.javaExecutable(),
                 "-Xms64m",
                 "-Xmx384m",
+                StackLayout.COMPILE_SOONER,
                 "-Dparley.part=" + name,
                 "-Dquarkus.http.port=" + port));
         command.addAll(StackLayout.javaOptionsFrom("PARLEY_SERVICE_JAVA_OPTS", name));
