@@ -56,9 +56,9 @@ public final class StackLayout {
     /**
      * For the services' and Kafka's JVMs: the JIT compiles a method once it has run a tenth as often as by default. On
      * two cores the C2 compilers of four JVMs took most of a core for over five minutes at 200 webhooks/s (code run
-     * once per batch reaches the default thresholds only after many minutes, and runs profiled until then); with this
-     * they were done about two minutes sooner, at no measurable cost per message afterwards (docs/benchmarks.md,
-     * 2026-12-03).
+     * once per batch reaches the default thresholds only after many minutes, and runs profiled until then). With this,
+     * ingest's compiler was done within 180 s of that and routing's ~300 s into it (without: still 15–20 % of a core
+     * at 285 s), at no measurable cost per message afterwards (docs/benchmarks.md, 2026-12-03).
      */
     public static final String COMPILE_SOONER = "-XX:CompileThresholdScaling=0.1";
 

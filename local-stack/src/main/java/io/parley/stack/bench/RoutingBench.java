@@ -283,8 +283,8 @@ public final class RoutingBench {
             }
             segmentStart += TimeUnit.SECONDS.toNanos(segment.seconds());
         }
-        // One thread sends them all: a webhook late for its slot leaves at once, so a pause of the generator does not
-        // thin the load out afterwards (what scheduleAtFixedRate did, which took one rate only).
+        // One thread sends them all, each at its due time: one that is late leaves at once, so a pause of the generator
+        // does not thin the load out, and a segment's rate changes nothing but the spacing.
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             for (long wait = start + dueNanos[i] - System.nanoTime();
