@@ -3,7 +3,7 @@
 -- the table: 0.1–0.25 s of CPU each, together a second in which the two cores had less to give routing. The planner
 -- reads these by key or through partial indexes, and the columns it estimates (status, priority, team, assignee, ...)
 -- have few values or many spread evenly, so a target of 10 (3,000 rows sampled) tells it enough. Free text gets no
--- statistics: the conversation search matches lower(content), whose statistics the column's would not be anyway.
+-- statistics: the conversation search matches lower(content) against '%...%', which the column's would not help.
 -- Columns added later start at the default target and need the same.
 do $$
 declare
