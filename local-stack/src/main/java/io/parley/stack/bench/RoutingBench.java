@@ -161,15 +161,13 @@ public final class RoutingBench {
         AtomicReference<Map<String, Long>> cpuBefore = new AtomicReference<>();
         int sent;
         if (warmUpRate <= rate) {
-            sent = fixedRate(
-                    ingest,
-                    warmUpRate < rate
-                            ? List.of(
-                                    new Segment("warmup", warmUp, warmUpRate),
-                                    new Segment("settle", SETTLE_SECONDS, rate),
-                                    new Segment("latency", seconds, rate))
-                            : List.of(new Segment("warmup", warmUp, warmUpRate), new Segment("latency", seconds, rate)),
-                    () -> cpuBefore.set(CpuMeter.read()));
+            List<Segment> segments = new ArrayList<>();
+            segments.add(new Segment("warmup", warmUp, warmUpRate));
+            if (warmUpRate < rate) {
+                segments.add(new Segment("settle", SETTLE_SECONDS, rate));
+            }
+            segments.add(new Segment("latency", seconds, rate));
+            sent = fixedRate(ingest, segments, () -> cpuBefore.set(CpuMeter.read()));
         } else {
             fixedRate(ingest, warmUp, warmUpRate, "warmup");
             awaitQuiet(Duration.ofSeconds(300));
