@@ -94,6 +94,10 @@ public class InboxService {
         if (meta && request.verifyToken() == null && (existing == null || existing.verifyToken == null)) {
             errors.add("verifyToken is required for Meta channels (the hub.verify_token you give Meta)");
         }
+        if (meta && (request.accountId() == null || request.accountId().isBlank())) {
+            errors.add("accountId is required for Meta channels (the page id, Instagram account id or phone number id"
+                    + " whose webhooks this inbox takes)");
+        }
         if (request.name() == null || request.name().isBlank()) {
             errors.add("name is required");
         }

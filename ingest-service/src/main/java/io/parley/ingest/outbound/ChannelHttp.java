@@ -35,7 +35,8 @@ public class ChannelHttp {
         }
         return request.sendJsonObject(body)
                 .onFailure()
-                .transform(failure -> new DeliveryException("channel API unreachable: " + failure.getMessage(), true))
+                .transform(failure -> new DeliveryException(
+                        "The channel's API could not be reached.", String.valueOf(failure.getMessage()), true))
                 .map(ChannelHttp::check);
     }
 
@@ -45,8 +46,7 @@ public class ChannelHttp {
         if (status >= 200 && status < 300) {
             return body;
         }
-        String detail = "HTTP " + status + ": " + explanation(body);
-        throw new DeliveryException(detail, status == 429 || status >= 500);
+        throw DeliveryException.forStatus(status, explanation(body));
     }
 
     private static JsonObject json(HttpResponse<io.vertx.mutiny.core.buffer.Buffer> response) {

@@ -63,17 +63,29 @@ public class DeliveryService {
             }
             AtomicInteger attempts = new AtomicInteger();
             return inboxes.find(message.inboxId())
-                    .flatMap(inbox -> send(inbox, message, attempts))
+                    .flatMap(inbox -> send(inbox, message, attempts)
+                            .onFailure()
+                            .invoke(failure -> logDetail(inbox, message, failure)))
                     .map(providerId -> result(message, OutboundResult.DELIVERED, providerId, null, attempts.get()))
                     .onFailure()
                     .recoverWithItem(failure -> result(
                             message,
                             OutboundResult.FAILED,
                             null,
-                            failure instanceof DeliveryException ? failure.getMessage() : "internal error: " + failure,
+                            failure instanceof DeliveryException ? failure.getMessage() : "Internal error.",
                             attempts.get()))
                     .flatMap(this::report);
         });
+    }
+
+    /** What the channel said, for the operator: never stored or published, and without the inbox's secrets. */
+    private static void logDetail(Inbox inbox, OutboundMessage message, Throwable failure) {
+        String detail = failure instanceof DeliveryException d ? d.detail() : failure.toString();
+        if (detail != null) {
+            LOG.warnf(
+                    "reply %s to inbox %s: %s",
+                    message.replyId(), message.inboxId(), SecretRedaction.redact(detail, inbox));
+        }
     }
 
     private Uni<String> send(Inbox inbox, OutboundMessage message, AtomicInteger attempts) {
@@ -93,10 +105,8 @@ public class DeliveryService {
         Uni<Void> allowed = Channel.WHATSAPP.id().equals(inbox.channel)
                 ? intake.lastCustomerMessage(inbox.id, message.threadKey()).map(last -> {
                     if (!CustomerServiceWindow.isOpen(last, Instant.now())) {
-                        throw DeliveryException.permanent("Outside WhatsApp's 24-hour customer service window: the"
-                                + " customer last wrote "
-                                + last.map(Instant::toString).orElse("never")
-                                + "; only an approved template can be sent now.");
+                        throw DeliveryException.permanent("Outside WhatsApp's 24-hour customer service window: only an"
+                                + " approved template can be sent now.");
                     }
                     return null;
                 })

@@ -30,21 +30,21 @@ public class EmailSender implements ChannelSender {
         }
         String domain = inbox.senderAddress.substring(inbox.senderAddress.indexOf('@') + 1);
         String messageId = message.replyId() + "@" + domain;
-        String subject = message.subject() == null
+        String customerSubject = HeaderValue.of(message.subject());
+        String subject = customerSubject == null || customerSubject.isEmpty()
                 ? "Re: your message"
-                : message.subject().regionMatches(true, 0, "Re:", 0, 3)
-                        ? message.subject()
-                        : "Re: " + message.subject();
-        Mail mail = Mail.withText(message.recipientId(), subject, message.text())
+                : customerSubject.regionMatches(true, 0, "Re:", 0, 3) ? customerSubject : "Re: " + customerSubject;
+        Mail mail = Mail.withText(HeaderValue.of(message.recipientId()), subject, message.text())
                 .setFrom(inbox.senderAddress)
                 .addHeader("Message-ID", "<" + messageId + ">");
-        if (message.replyTo() != null) {
-            mail.addHeader("In-Reply-To", "<" + message.replyTo() + ">")
-                    .addHeader("References", "<" + message.replyTo() + ">");
+        String replyTo = HeaderValue.messageId(message.replyTo());
+        if (replyTo != null && !replyTo.isEmpty()) {
+            mail.addHeader("In-Reply-To", "<" + replyTo + ">").addHeader("References", "<" + replyTo + ">");
         }
         return mailer.send(mail)
                 .onFailure()
-                .transform(failure -> new DeliveryException("SMTP: " + failure.getMessage(), true))
+                .transform(failure -> new DeliveryException(
+                        "The mail server did not take the reply.", "SMTP: " + failure.getMessage(), true))
                 .replaceWith(messageId);
     }
 }

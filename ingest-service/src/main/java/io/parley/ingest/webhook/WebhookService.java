@@ -29,17 +29,20 @@ public class WebhookService {
     private final InboxService inboxes;
     private final IntakeService intake;
     private final SignatureFailures signatureFailures;
+    private final ForeignAccountEntries foreignEntries;
 
     public WebhookService(
             Instance<ChannelAdapter> adapters,
             InboxService inboxes,
             IntakeService intake,
-            SignatureFailures signatureFailures) {
+            SignatureFailures signatureFailures,
+            ForeignAccountEntries foreignEntries) {
         this.adapters =
                 adapters.stream().collect(Collectors.toMap(a -> a.channel().id(), Function.identity()));
         this.inboxes = inboxes;
         this.intake = intake;
         this.signatureFailures = signatureFailures;
+        this.foreignEntries = foreignEntries;
     }
 
     public Uni<Response> handshake(String channel, String inboxId, MultivaluedMap<String, String> query) {
@@ -60,6 +63,7 @@ public class WebhookService {
                 throw ProblemException.unauthorized("The request's signature or token is missing or wrong.");
             }
             WebhookBatch batch = parse(adapter, inbox, request);
+            foreignEntries.check(inbox, batch);
             return intake.accept(inbox, request, batch)
                     .map(result -> Response.status(result.accepted() > 0 ? adapter.acceptedStatus() : 200)
                             .entity(result)

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -70,7 +71,7 @@ class OutboundDeliveryTest {
     void whatsappReplyWithinTheWindowIsDeliveredAsAContextualTextMessage() {
         String phone = "phone-" + UUID.randomUUID().toString().substring(0, 8);
         String inbox = inbox("whatsapp", phone, null);
-        customerWritesOnWhatsApp(inbox, "5511987654321", "wamid.IN-" + phone);
+        customerWritesOnWhatsApp(inbox, phone, "5511987654321", "wamid.IN-" + phone);
         channelApis.register(post(urlPathEqualTo("/" + phone + "/messages"))
                 .willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"5511987654321\","
                         + "\"wa_id\":\"5511987654321\"}],\"messages\":[{\"id\":\"wamid.OUT-1\"}]}")));
@@ -142,7 +143,7 @@ class OutboundDeliveryTest {
     }
 
     @Test
-    void aClientErrorIsFinalAndCarriesTheProvidersExplanation() {
+    void aClientErrorIsFinalWithAFixedReason() {
         String inbox = inbox("messenger", "PAGE-1", null);
         channelApis.register(post(urlPathEqualTo("/me/messages"))
                 .withHeader("Authorization", equalTo("Bearer " + token))
@@ -156,7 +157,67 @@ class OutboundDeliveryTest {
 
         assertEquals(OutboundResult.FAILED, result.status());
         assertEquals(1, result.attempts());
-        assertTrue(result.error().contains("outside of allowed window"), result.error());
+        assertEquals("The channel refused the reply (HTTP 400).", result.error());
+    }
+
+    /** Telegram's bot token is part of the URL; what the API or the network says about it reaches no log or event. */
+    @Test
+    void theBotTokenReachesNoLogAndNoResult() {
+        String inbox = inbox("telegram", null, null);
+        String path = "/bot" + token + "/sendMessage";
+        channelApis.register(post(urlPathEqualTo(path))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"description\":\"Not Found: " + path + "\"}")));
+        try (CapturedLog log = CapturedLog.start()) {
+            OutboundResult result = reply(inbox, "telegram", "1111111", "1111111", "Hola", null, false);
+
+            assertEquals(OutboundResult.FAILED, result.status());
+            assertEquals("The channel refused the reply (HTTP 404).", result.error());
+            await().atMost(Duration.ofSeconds(10)).until(() -> log.contains("[redacted]"));
+            assertFalse(log.contains(token), "the bot token was logged:\n" + log.text());
+        }
+    }
+
+    @Test
+    void customerTextCannotAddAHeaderToTheMailReply() throws Exception {
+        int smtpPort = ConfigProvider.getConfig().getValue("quarkus.mailer.port", Integer.class);
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            String inbox = inbox("email", null, "support@acme.test");
+            OutboundMessage message = new OutboundMessage(
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    inbox,
+                    "email",
+                    "thread-1@mail.example.com",
+                    "ana@example.com",
+                    "Hola Ana",
+                    "Pedido\nBcc: eve@evil.test\r\nX-Injected: yes",
+                    "id-1@mail.example.com>\r\nCc: <mallory@evil.test",
+                    false,
+                    "alice",
+                    Instant.now());
+            send(message);
+            OutboundResult result = awaitResult(message.replyId());
+
+            assertEquals(OutboundResult.DELIVERED, result.status());
+            assertEquals(1, smtp.getReceivedMessages().length, "one recipient, no smuggled Bcc or Cc");
+            MimeMessage sent = smtp.getReceivedMessages()[0];
+            assertEquals(1, sent.getAllRecipients().length);
+            for (jakarta.mail.Header header : java.util.Collections.list(sent.getAllHeaders())) {
+                boolean smuggled = java.util.Set.of("bcc", "cc", "x-injected")
+                        .contains(header.getName().toLowerCase(java.util.Locale.ROOT));
+                assertFalse(
+                        smuggled && header.getValue().contains("evil.test"),
+                        header.getName() + ": " + header.getValue());
+            }
+            assertEquals("Re: Pedido Bcc: eve@evil.test  X-Injected: yes", sent.getSubject());
+        } finally {
+            smtp.stop();
+        }
     }
 
     @Test
@@ -251,10 +312,11 @@ class OutboundDeliveryTest {
         return id;
     }
 
-    private void customerWritesOnWhatsApp(String inbox, String waId, String messageId) {
+    private void customerWritesOnWhatsApp(String inbox, String phoneNumberId, String waId, String messageId) {
         byte[] body =
                 ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                                + "\"value\":{\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + messageId
+                                + "\"value\":{\"metadata\":{\"phone_number_id\":\"" + phoneNumberId
+                                + "\"},\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + messageId
                                 + "\",\"timestamp\":\""
                                 + Instant.now().getEpochSecond()
                                 + "\",\"type\":\"text\",\"text\":{\"body\":\"Cadê meu pedido?\"}}]}}]}]}")

@@ -77,14 +77,14 @@ class MessengerWebhookTest extends WebhookTestSupport {
 
     @Test
     void aMessengerPayloadIsNotAnInstagramOne() {
-        String inbox = createInbox("instagram", null);
+        String inbox = createInbox("instagram", "PAGE_ID_1");
         signed("instagram", inbox, fixture("messenger/text-echo-attachments.json"))
                 .statusCode(422);
     }
 
     @Test
     void handshakeAndSignatureAreMetas() {
-        String inbox = createInbox("messenger", null);
+        String inbox = createInbox("messenger", "PAGE_ID_1");
         given().queryParam("hub.mode", "subscribe")
                 .queryParam("hub.verify_token", VERIFY_TOKEN)
                 .queryParam("hub.challenge", "abc")

@@ -41,6 +41,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebhookFuzzTest extends WebhookTestSupport {
     static final int MUTATIONS_PER_CHANNEL = 2000;
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The provider accounts the seed fixtures are for. */
+    static final Map<String, String> FIXTURE_ACCOUNTS = Map.of(
+            "x", "4337869213",
+            "whatsapp", "106540352242922",
+            "messenger", "PAGE_ID_1",
+            "instagram", "IG_ACCOUNT_ID");
 
     @TestHTTPResource("/")
     URL base;
@@ -50,7 +56,7 @@ class WebhookFuzzTest extends WebhookTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"api", "whatsapp", "messenger", "instagram", "x", "telegram", "email"})
     void noMutatedPayloadIsAServerError(String channel) throws Exception {
-        String inbox = createInbox(channel, channel.equals("x") ? "4337869213" : null);
+        String inbox = createInbox(channel, FIXTURE_ACCOUNTS.get(channel));
         List<byte[]> seeds = seeds(channel);
         long seed = channel.hashCode();
         Random random = new Random(seed);

@@ -1,12 +1,12 @@
 package io.parley.routing.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A rule's conditions: {"all": [...]} / {"any": [...]} nest; a leaf is {"field": ..., "op": ..., "value": ...}.
@@ -29,6 +29,14 @@ public sealed interface Condition {
             "priority",
             "team",
             "status");
+    /**
+     * Rule regexes are admin-written and run on customer text, so they run on RE2/J, whose time is linear in the input
+     * whatever the pattern (no catastrophic backtracking), and both sides are bounded.
+     */
+    int MAX_PATTERN_LENGTH = 1000;
+
+    int MAX_MATCH_INPUT = 10_000;
+
     Set<String> OPS = Set.of("equals", "not_equals", "contains", "not_contains", "matches", "in");
 
     boolean test(RuleFacts facts);
@@ -59,10 +67,16 @@ public sealed interface Condition {
                 case "not_equals" -> lower == null || !lower.equals(values.get(0));
                 case "contains" -> lower != null && values.stream().anyMatch(lower::contains);
                 case "not_contains" -> lower == null || values.stream().noneMatch(lower::contains);
-                case "matches" -> actual != null && pattern.matcher(actual).find();
+                case "matches" ->
+                    actual != null && pattern.matcher(bounded(actual)).find();
                 case "in" -> lower != null && values.contains(lower);
                 default -> false;
             };
+        }
+
+        /** A regex sees at most the first {@link #MAX_MATCH_INPUT} characters of a value. */
+        private static String bounded(String actual) {
+            return actual.length() > MAX_MATCH_INPUT ? actual.substring(0, MAX_MATCH_INPUT) : actual;
         }
 
         private String value(RuleFacts facts) {
@@ -130,15 +144,15 @@ public sealed interface Condition {
             }
             return new Leaf(field, op, List.copyOf(values), null);
         }
+        if (values.get(0).length() > MAX_PATTERN_LENGTH) {
+            throw new IllegalArgumentException("value of matches is longer than " + MAX_PATTERN_LENGTH + " characters");
+        }
         try {
-            return new Leaf(
-                    field,
-                    op,
-                    List.copyOf(values),
-                    Pattern.compile(values.get(0), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            return new Leaf(field, op, List.copyOf(values), Pattern.compile(values.get(0), Pattern.CASE_INSENSITIVE));
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(
-                    "value of matches is not a valid regular expression: " + e.getDescription());
+                    "value of matches is not a valid regular expression (RE2 syntax: no backreferences or"
+                            + " lookaround): " + e.getDescription());
         }
     }
 }

@@ -1,12 +1,17 @@
 package io.parley.routing.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,6 +84,8 @@ class ConditionTest {
                 "{\"field\":\"mood\",\"op\":\"equals\",\"value\":\"x\"}",
                 "{\"field\":\"text\",\"op\":\"resembles\",\"value\":\"x\"}",
                 "{\"field\":\"text\",\"op\":\"matches\",\"value\":\"(unclosed\"}",
+                "{\"field\":\"text\",\"op\":\"matches\",\"value\":\"(a)\\\\1\"}",
+                "{\"field\":\"text\",\"op\":\"matches\",\"value\":\"(?=lookahead)\"}",
                 "{\"field\":\"text\",\"op\":\"equals\"}",
                 "{\"field\":\"text\",\"op\":\"equals\",\"value\":[\"a\",\"b\"]}",
                 "{\"all\":{\"field\":\"text\"}}",
@@ -99,5 +106,33 @@ class ConditionTest {
             })
     void refusesActionsItCannotPerform(String actions) {
         assertThrows(IllegalArgumentException.class, () -> RuleAction.parse(JSON.readTree(actions)));
+    }
+
+    /** Catastrophic backtracking in java.util.regex; RE2/J matches it in linear time. */
+    @Test
+    void aNestedQuantifierOnALongInputFinishesWithinABound() throws Exception {
+        Condition condition =
+                Condition.parse(JSON.readTree("{\"field\":\"text\",\"op\":\"matches\",\"value\":\"(a+)+$\"}"));
+        RuleFacts facts = facts();
+        facts.text = "a".repeat(Condition.MAX_MATCH_INPUT - 1) + "!";
+        boolean matched = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> condition.test(facts));
+        assertFalse(matched);
+    }
+
+    @Test
+    void aPatternOverTheLengthLimitIsRefused() {
+        String value = "x".repeat(Condition.MAX_PATTERN_LENGTH + 1);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Condition.parse(
+                        JSON.readTree("{\"field\":\"text\",\"op\":\"matches\",\"value\":\"" + value + "\"}")));
+    }
+
+    @Test
+    void matchingIsCaseInsensitiveBeyondAscii() throws Exception {
+        RuleFacts facts = facts();
+        facts.text = "LA APP SE CAYÓ";
+        assertTrue(Condition.parse(JSON.readTree("{\"field\":\"text\",\"op\":\"matches\",\"value\":\"se cayó\"}"))
+                .test(facts));
     }
 }

@@ -40,7 +40,12 @@ public class MessengerAdapter extends MetaAdapter {
         }
         List<InboundMessage> messages = new ArrayList<>();
         List<MessageStatus> statuses = new ArrayList<>();
+        int foreign = 0;
         for (JsonNode entry : Json.array(body, "entry")) {
+            if (!ownAccount(inbox, Json.text(entry, "id"))) {
+                foreign++;
+                continue;
+            }
             // standby[] carries the same events while another app has thread control: still the customer's words.
             for (String list : List.of("messaging", "standby")) {
                 for (JsonNode event : Json.array(entry, list)) {
@@ -48,7 +53,7 @@ public class MessengerAdapter extends MetaAdapter {
                 }
             }
         }
-        return new WebhookBatch(messages, statuses);
+        return new WebhookBatch(messages, statuses, foreign);
     }
 
     private static void event(

@@ -30,6 +30,15 @@ public abstract class MetaAdapter implements ChannelAdapter {
         return Response.ok(challenge, MediaType.TEXT_PLAIN_TYPE).build();
     }
 
+    /**
+     * Whether an entry (Messenger/Instagram: {@code entry[].id}; WhatsApp: {@code metadata.phone_number_id}) is for the
+     * inbox's account. One Meta app secret can sign several pages' or numbers' webhooks, so the signature alone does
+     * not say which inbox an entry belongs to.
+     */
+    protected static boolean ownAccount(Inbox inbox, String account) {
+        return inbox.accountId != null && inbox.accountId.equals(account);
+    }
+
     @Override
     public boolean verify(Inbox inbox, WebhookRequest request) {
         return WebhookSignature.matches(inbox.secret, request.body(), request.header(SIGNATURE_HEADER));

@@ -39,9 +39,14 @@ public class WhatsAppAdapter extends MetaAdapter {
         }
         List<InboundMessage> messages = new ArrayList<>();
         List<MessageStatus> statuses = new ArrayList<>();
+        int foreign = 0;
         for (JsonNode entry : Json.array(body, "entry")) {
             for (JsonNode change : Json.array(entry, "changes")) {
                 JsonNode value = change.path("value");
+                if (!ownAccount(inbox, Json.text(value.path("metadata"), "phone_number_id"))) {
+                    foreign++;
+                    continue;
+                }
                 Map<String, String> names = new HashMap<>();
                 for (JsonNode contact : Json.array(value, "contacts")) {
                     String waId = Json.text(contact, "wa_id");
@@ -73,7 +78,7 @@ public class WhatsAppAdapter extends MetaAdapter {
                 }
             }
         }
-        return new WebhookBatch(messages, statuses);
+        return new WebhookBatch(messages, statuses, foreign);
     }
 
     private static InboundMessage message(

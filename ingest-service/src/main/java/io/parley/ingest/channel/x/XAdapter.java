@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * X Account Activity API: the CRC handshake, base64 HMAC signatures with the consumer secret, direct messages and
@@ -28,6 +29,12 @@ import java.util.Map;
 @ApplicationScoped
 public class XAdapter implements ChannelAdapter {
     public static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
+    /**
+     * What X's CRC tokens look like: at most 255 base64url characters (and padding). The handshake signs the token
+     * with the same key and scheme as the POST path, so anything it signs must never parse as an event body: a JSON
+     * object needs braces and quotes, which this shape cannot hold.
+     */
+    static final Pattern CRC_TOKEN = Pattern.compile("[A-Za-z0-9_\\-]{1,255}={0,2}");
 
     @Override
     public Channel channel() {
@@ -39,6 +46,9 @@ public class XAdapter implements ChannelAdapter {
         String crcToken = query.getFirst("crc_token");
         if (crcToken == null || crcToken.isEmpty()) {
             throw ProblemException.badRequest("crc_token is required.");
+        }
+        if (!CRC_TOKEN.matcher(crcToken).matches()) {
+            throw ProblemException.badRequest("crc_token must be at most 255 base64url characters.");
         }
         return Response.ok(
                         Map.of("response_token", sign(inbox.secret, crcToken.getBytes(StandardCharsets.UTF_8))),
