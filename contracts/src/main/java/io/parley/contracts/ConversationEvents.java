@@ -19,11 +19,26 @@ public final class ConversationEvents {
             String text,
             Instant sentAt) {}
 
-    public record Assigned(UUID conversationId, String inboxId, String team, String assignee, Instant assignedAt) {}
+    /** @param actor who assigned it: an agent's username, {@code policy} (the team's assignment policy) or rule:&lt;id&gt; */
+    public record Assigned(
+            UUID conversationId, String inboxId, String team, String assignee, String actor, Instant assignedAt) {}
 
-    /** @param reason transfer, manual, escalation, offline... */
+    /**
+     * @param reason transfer, manual, reassigned, escalation, offline...
+     * @param actor who took it off its agent: an agent's username, {@code sla}, rule:&lt;id&gt;
+     */
     public record Unassigned(
-            UUID conversationId, String inboxId, String team, String previousAssignee, String reason, Instant at) {}
+            UUID conversationId,
+            String inboxId,
+            String team,
+            String previousAssignee,
+            String reason,
+            String actor,
+            Instant at) {}
+
+    /** Moved to another team's queue. @param actor an agent's username, {@code sla} or rule:&lt;id&gt; */
+    public record Transferred(
+            UUID conversationId, String inboxId, String fromTeam, String toTeam, String actor, Instant at) {}
 
     /** Waits in its team's queue because nobody eligible is free. */
     public record Queued(UUID conversationId, String inboxId, String team, String priority, Instant at) {}

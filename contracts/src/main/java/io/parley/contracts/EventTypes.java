@@ -10,6 +10,7 @@ public final class EventTypes {
     public static final String CONVERSATION_MESSAGE_CREATED = "conversation.message_created";
     public static final String CONVERSATION_ASSIGNED = "conversation.assigned";
     public static final String CONVERSATION_UNASSIGNED = "conversation.unassigned";
+    public static final String CONVERSATION_TRANSFERRED = "conversation.transferred";
     public static final String CONVERSATION_QUEUED = "conversation.queued";
     public static final String CONVERSATION_TAGGED = "conversation.tagged";
     public static final String CONVERSATION_UNTAGGED = "conversation.untagged";

@@ -56,8 +56,16 @@ public record InboundMessage(
         private Kind() {}
     }
 
-    /** @param sourceId the person's id on the channel (wa_id, PSID, X user id, chat id, e-mail address) */
-    public record Contact(String sourceId, String displayName) {}
+    /**
+     * @param sourceId the person's id on the channel (wa_id, PSID, X user id, chat id, e-mail address)
+     * @param verified the channel proved the address is the sender's: an e-mail whose relay reported DMARC pass (or
+     *     DKIM pass for the From domain). A bare From header proves nothing; only verified addresses merge contacts.
+     */
+    public record Contact(String sourceId, String displayName, boolean verified) {
+        public Contact(String sourceId, String displayName) {
+            this(sourceId, displayName, false);
+        }
+    }
 
     /**
      * @param kind image, video, audio, document, sticker, file, inline-image...
@@ -117,6 +125,11 @@ public record InboundMessage(
 
         public Builder contact(String sourceId, String displayName) {
             contact = new Contact(sourceId, displayName);
+            return this;
+        }
+
+        public Builder contact(Contact value) {
+            contact = value;
             return this;
         }
 

@@ -1,10 +1,12 @@
 package io.parley.e2e;
 
 import io.parley.stack.KafkaNode;
+import io.parley.stack.KeycloakNode;
 import io.parley.stack.ManagedProcess;
 import io.parley.stack.Ports;
 import io.parley.stack.PostgresNode;
 import io.parley.stack.ServiceNode;
+import io.parley.stack.testing.Tokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PostgreSQL with routing's database and a Kafka broker for e2e tests about routing-service alone, which start as many
+ * PostgreSQL with routing's database, a Kafka broker and Keycloak for e2e tests about routing-service alone, which start as many
  * routing processes as they need (and stop them when they want); closing stops everything still running.
  */
 final class RoutingServers implements AutoCloseable {
@@ -24,6 +26,7 @@ final class RoutingServers implements AutoCloseable {
     private final List<ManagedProcess> started = new ArrayList<>();
     private PostgresNode postgres;
     private KafkaNode kafka;
+    private KeycloakNode keycloak;
     private RoutingDatabase database;
     private int routingProcesses;
 
@@ -51,6 +54,15 @@ final class RoutingServers implements AutoCloseable {
             servers.kafka =
                     KafkaNode.start(servers.runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
             servers.started.add(servers.kafka.process());
+            servers.keycloak = KeycloakNode.start(
+                    KeycloakNode.testHome(),
+                    Ports.free(),
+                    Ports.free(),
+                    java.util.UUID.randomUUID().toString(),
+                    false,
+                    false,
+                    () -> {});
+            servers.started.add(servers.keycloak.process());
             return servers;
         } catch (RuntimeException e) {
             servers.close();
@@ -62,6 +74,11 @@ final class RoutingServers implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** A demo user's bearer token (password = username) from this stack's Keycloak. */
+    String token(String username) {
+        return Tokens.password(keycloak.realmUrl(), username, username);
+    }
+
     RoutingDatabase database() {
         return database;
     }
@@ -70,7 +87,8 @@ final class RoutingServers implements AutoCloseable {
     ServiceNode routing(Map<String, String> extraConfig) {
         Map<String, String> config = new HashMap<>(Map.of(
                 "parley.db.port", Integer.toString(postgres.port()),
-                "kafka.bootstrap.servers", kafka.bootstrapServers()));
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "quarkus.oidc.auth-server-url", keycloak.realmUrl()));
         config.putAll(extraConfig);
         ServiceNode routing = ServiceNode.start(
                 "routing-service",

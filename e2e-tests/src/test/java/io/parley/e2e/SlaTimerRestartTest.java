@@ -46,14 +46,27 @@ class SlaTimerRestartTest {
 
     @Test
     void aBreachThatFellDueWhileRoutingWasDownIsEscalatedAfterTheRestart() throws Exception {
-        given().put(routing.url() + "/teams/night/members/nora").then().statusCode(204);
-        given().put(routing.url() + "/teams/escalation/members/carol").then().statusCode(204);
-        given().contentType(ContentType.JSON)
+        String admin = servers.token("dave");
+        given().auth()
+                .oauth2(admin)
+                .put(routing.url() + "/teams/night/members/nora")
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(admin)
+                .put(routing.url() + "/teams/escalation/members/carol")
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
                 .body(Map.of("firstResponseMinutes", 30, "businessHours", false, "escalationTeam", "escalation"))
                 .put(routing.url() + "/sla-policies/standard")
                 .then()
                 .statusCode(200);
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(admin)
+                .contentType(ContentType.JSON)
                 .body(Map.of("slaPolicyId", "standard"))
                 .put(routing.url() + "/teams/night/settings")
                 .then()

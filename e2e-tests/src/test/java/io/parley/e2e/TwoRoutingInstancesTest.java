@@ -70,14 +70,20 @@ class TwoRoutingInstancesTest {
     @Test
     void noConversationIsAssignedTwiceAndNoAgentExceedsCapacity() throws Exception {
         List<String> teams = List.of("race-a", "race-b");
+        String admin = servers.token("dave");
+        String supervisor = servers.token("carol");
         for (int i = 0; i < teams.size(); i++) {
             String api = i == 0 ? first.url() : second.url();
             for (int a = 1; a <= AGENTS; a++) {
-                given().put(api + "/teams/" + teams.get(i) + "/members/racer-" + a)
+                given().auth()
+                        .oauth2(admin)
+                        .put(api + "/teams/" + teams.get(i) + "/members/racer-" + a)
                         .then()
                         .statusCode(204);
             }
-            given().contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("strategy", "least_loaded", "capacity", CAPACITY))
                     .put(api + "/teams/" + teams.get(i) + "/policy")
                     .then()
@@ -109,8 +115,9 @@ class TwoRoutingInstancesTest {
             for (int i = 0; i < toResolve.size(); i++) {
                 String api = i % 2 == 0 ? first.url() : second.url();
                 String id = toResolve.get(i);
-                calls.add(pool.submit(() -> given().contentType(ContentType.JSON)
-                        .header("X-Parley-Actor", "racer")
+                calls.add(pool.submit(() -> given().auth()
+                        .oauth2(supervisor)
+                        .contentType(ContentType.JSON)
                         .body(Map.of("status", "resolved"))
                         .put(api + "/conversations/" + id + "/status")
                         .statusCode()));

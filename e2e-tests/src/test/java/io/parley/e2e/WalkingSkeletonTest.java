@@ -55,9 +55,7 @@ class WalkingSkeletonTest {
                         false,
                         UUID.randomUUID().toString(),
                         false,
-                        Map.of(
-                                "ingest-service",
-                                Map.of("parley.outbound.telegram-base-url", "http://127.0.0.1:" + telegramApi.port()))),
+                        Map.of("ingest-service", ingestConfig(telegramApi.port()))),
                 new ParleyStack.Progress() {
                     @Override
                     public void starting(String part, String detail) {}
@@ -72,6 +70,14 @@ class WalkingSkeletonTest {
                 });
         stack.start(process -> {});
         stack.seedDemo(SECRET);
+    }
+
+    static Map<String, String> ingestConfig(int telegramPort) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        Map<String, String> config = new java.util.HashMap<>(ParleyStack.secretsKey(key));
+        config.put("parley.outbound.telegram-base-url", "http://127.0.0.1:" + telegramPort);
+        return config;
     }
 
     @AfterAll

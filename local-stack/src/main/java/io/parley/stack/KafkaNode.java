@@ -10,33 +10,70 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** One Apache Kafka node in KRaft mode (broker and controller in one JVM), from the Maven Central jars. */
+/**
+ * One Apache Kafka node in KRaft mode (broker and controller in one JVM), from the Maven Central jars. Its client
+ * listener is plain, or SASL with SCRAM-SHA-512 for the users it is started with ({@link #startWithScram}).
+ */
 public final class KafkaNode {
+    /** The broker's own user on a SCRAM listener (inter-broker traffic). */
+    static final String BROKER_USER = "broker";
+
+    /** A SCRAM user and what a Kafka client (and so a Parley service, under {@code kafka.}) needs to log in as it. */
+    public record ScramUser(String name, String password) {
+        public Map<String, String> clientConfig(String prefix) {
+            return Map.of(
+                    prefix + "security.protocol", "SASL_PLAINTEXT",
+                    prefix + "sasl.mechanism", "SCRAM-SHA-512",
+                    prefix + "sasl.jaas.config",
+                            "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name
+                                    + "\" password=\"" + password + "\";");
+        }
+    }
+
     private final ManagedProcess process;
     private final Path dir;
     private final int port;
     private final int controllerPort;
+    private final List<ScramUser> users;
 
-    private KafkaNode(ManagedProcess process, Path dir, int port, int controllerPort) {
+    private KafkaNode(ManagedProcess process, Path dir, int port, int controllerPort, List<ScramUser> users) {
         this.process = process;
         this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.users = users;
     }
 
     /** The same broker again (same data, same ports) after {@link #stop()}: for outage tests. */
     public KafkaNode restart() {
-        return start(dir, port, controllerPort, false, () -> {});
+        return start(dir, port, controllerPort, users, false, () -> {});
     }
 
     public static KafkaNode start(Path dir, int port, int controllerPort, boolean detach, Runnable onWait) {
+        return start(dir, port, controllerPort, List.of(), detach, onWait);
+    }
+
+    /**
+     * A broker whose client listener takes only SCRAM-SHA-512 logins of {@code users} (created when the storage is
+     * formatted), so a client without credentials cannot read or write any topic.
+     */
+    public static KafkaNode startWithScram(Path dir, int port, int controllerPort, List<ScramUser> users) {
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("a SCRAM broker needs at least one user");
+        }
+        return start(dir, port, controllerPort, users, false, () -> {});
+    }
+
+    private static KafkaNode start(
+            Path dir, int port, int controllerPort, List<ScramUser> users, boolean detach, Runnable onWait) {
         Ports.requireFree("Kafka", port);
         Ports.requireFree("Kafka controller", controllerPort);
         try {
             Files.createDirectories(dir);
             Path config = dir.resolve("server.properties");
             Path logDir = dir.resolve("data");
-            Files.writeString(config, serverProperties(port, controllerPort, logDir));
+            ScramUser broker = users.isEmpty() ? null : brokerUser(dir);
+            Files.writeString(config, serverProperties(port, controllerPort, logDir, broker));
             Path log4j = dir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J);
             List<String> jvm = new java.util.ArrayList<>(List.of(
@@ -55,7 +92,11 @@ public final class KafkaNode {
             jvm.addAll(StackLayout.javaOptionsFrom("PARLEY_KAFKA_JAVA_OPTS", "kafka"));
             jvm.addAll(List.of("-cp", StackLayout.serverClasspath()));
             if (!Files.exists(logDir.resolve("meta.properties"))) {
-                format(dir, jvm, config);
+                List<ScramUser> all = new java.util.ArrayList<>(users);
+                if (broker != null) {
+                    all.add(broker);
+                }
+                format(dir, jvm, config, all);
             }
             ManagedProcess process = ManagedProcess.start(
                     "kafka",
@@ -70,7 +111,7 @@ public final class KafkaNode {
                     () -> ManagedProcess.portOpen(port)
                             && ManagedProcess.logContains(process.log(), "Kafka Server started"),
                     onWait);
-            return new KafkaNode(process, dir, port, controllerPort);
+            return new KafkaNode(process, dir, port, controllerPort, List.copyOf(users));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,14 +129,31 @@ public final class KafkaNode {
         process.stop();
     }
 
-    private static void format(Path dir, List<String> jvm, Path config) {
+    /** The broker's password, made once per data folder and kept beside it, so a restart logs in again. */
+    private static ScramUser brokerUser(Path dir) throws IOException {
+        Path file = dir.resolve("broker-password");
+        if (!Files.exists(file)) {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        }
+        return new ScramUser(BROKER_USER, Files.readString(file).trim());
+    }
+
+    private static void format(Path dir, List<String> jvm, Path config, List<ScramUser> users) {
         byte[] id = new byte[16];
         new SecureRandom().nextBytes(id);
         // URL-safe base64 may start with '-': passed as "--cluster-id=…" so the tool does not take it for an option.
         String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        List<String> arguments = new java.util.ArrayList<>(
+                List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "-c", config.toString()));
+        for (ScramUser user : users) {
+            arguments.add("--add-scram");
+            arguments.add("SCRAM-SHA-512=[name=" + user.name() + ",password=" + user.password() + "]");
+        }
         ManagedProcess format = ManagedProcess.start(
                 "kafka-storage-format",
-                concat(jvm, "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "-c", config.toString()),
+                concat(jvm, arguments.toArray(String[]::new)),
                 Map.of(),
                 dir,
                 dir.resolve("format.log"),
@@ -108,17 +166,27 @@ public final class KafkaNode {
                 .toList();
     }
 
-    private static String serverProperties(int port, int controllerPort, Path logDir) {
+    private static String serverProperties(int port, int controllerPort, Path logDir, ScramUser broker) {
+        String client = broker == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        String scram = broker == null
+                ? ""
+                : String.join(
+                        "\n",
+                        "sasl.enabled.mechanisms=SCRAM-SHA-512",
+                        "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+                        "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
+                                + broker.clientConfig("").get("sasl.jaas.config"));
         return String.join(
                 "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=" + client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=" + client + "://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "inter.broker.listener.name=" + client,
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT," + client + ":" + client,
+                scram,
                 "log.dirs=" + logDir,
                 "num.partitions=3",
                 "auto.create.topics.enable=true",

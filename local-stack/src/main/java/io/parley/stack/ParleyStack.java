@@ -69,7 +69,37 @@ public final class ParleyStack {
     }
 
     public String realmUrl() {
-        return "http://localhost:" + options.ports().keycloak() + "/realms/" + KeycloakNode.REALM;
+        return realmUrl(options.ports());
+    }
+
+    public static String realmUrl(StackPorts ports) {
+        return "http://localhost:" + ports.keycloak() + "/realms/" + KeycloakNode.REALM;
+    }
+
+    /**
+     * A demo user's bearer token (demo passwords equal usernames): ./parley seeds and reads the internal APIs as dave
+     * (admin) or carol (supervisor), since every API but the webhooks takes tokens only.
+     */
+    public static String demoToken(StackPorts ports, String username) {
+        return io.parley.stack.testing.Tokens.password(realmUrl(ports), username, username);
+    }
+
+    /**
+     * ingest-service's configuration for encrypting inbox secrets at rest with one local key.
+     *
+     * @param key 16, 24 or 32 random bytes
+     */
+    public static Map<String, String> secretsKey(byte[] key) {
+        return Map.of(
+                "parley.secrets.active-key",
+                "local",
+                "parley.secrets.keys.local",
+                java.util.Base64.getEncoder().encodeToString(key));
+    }
+
+    /** Health and metrics of a service answer on its port + 1000 (ingest 8081 → 9081). */
+    public static int managementPort(int servicePort) {
+        return servicePort + 1000;
     }
 
     public String url(int port) {
@@ -118,8 +148,13 @@ public final class ParleyStack {
                                     wait)
                             .process());
             String kafka = "127.0.0.1:" + ports.kafka();
-            Map<String, String> data =
-                    Map.of("parley.db.port", Integer.toString(ports.postgres()), "kafka.bootstrap.servers", kafka);
+            Map<String, String> data = Map.of(
+                    "parley.db.port",
+                    Integer.toString(ports.postgres()),
+                    "kafka.bootstrap.servers",
+                    kafka,
+                    "quarkus.oidc.auth-server-url",
+                    realmUrl());
             service("ingest-service", ports.ingest(), data, onStarted);
             service("routing-service", ports.routing(), data, onStarted);
             service("metrics-service", ports.metrics(), data, onStarted);
@@ -142,12 +177,14 @@ public final class ParleyStack {
     /** The demo inbox and team rosters; idempotent. */
     public void seedDemo(String inboxSecret) {
         StackPorts ports = options.ports();
+        String admin = demoToken(ports, "dave");
         put(
                 url(ports.ingest()) + "/inboxes/" + DEMO_INBOX,
+                admin,
                 "{\"channel\":\"api\",\"name\":\"Demo web chat\",\"team\":\"support\",\"secret\":\"" + inboxSecret
                         + "\"}");
-        DEMO_TEAMS.forEach((team, agents) ->
-                agents.forEach(agent -> put(url(ports.routing()) + "/teams/" + team + "/members/" + agent, null)));
+        DEMO_TEAMS.forEach((team, agents) -> agents.forEach(
+                agent -> put(url(ports.routing()) + "/teams/" + team + "/members/" + agent, admin, null)));
     }
 
     /** Stops, in reverse order, what this object started. */
@@ -169,6 +206,7 @@ public final class ParleyStack {
                                 name,
                                 options.root().resolve(name),
                                 port,
+                                managementPort(port),
                                 config,
                                 options.runtime().resolve("logs"),
                                 options.detach(),
@@ -189,8 +227,9 @@ public final class ParleyStack {
         progress.ready(part, process, System.currentTimeMillis() - begin);
     }
 
-    private static void put(String url, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    private static void put(String url, String bearer, String json) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer);
         if (json != null) {
             request.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
         } else {

@@ -20,7 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -47,7 +47,7 @@ public class ConversationActionsResource {
     @GET
     @Path("/sla")
     public Uni<JsonNode> sla(@PathParam("id") String id) {
-        return act(id, actor -> routing.sla(id));
+        return act(id, () -> routing.sla(id));
     }
 
     /** Agents may only take a conversation themselves ("me" or their own name); supervisors assign anyone. */
@@ -61,50 +61,50 @@ public class ConversationActionsResource {
         if (!agent.seesAllTeams() && !target.equals(agent.username())) {
             throw new ForbiddenException("Agents can only assign conversations to themselves.");
         }
-        return act(id, actor -> routing.assign(id, actor, Map.of("agent", target)));
+        return act(id, () -> routing.assign(id, Map.of("agent", target)));
     }
 
     @POST
     @Path("/unassign")
     public Uni<Void> unassign(@PathParam("id") String id) {
-        return act(id, actor -> routing.unassign(id, actor));
+        return act(id, () -> routing.unassign(id));
     }
 
     @POST
     @Path("/transfer")
     public Uni<Void> transfer(@PathParam("id") String id, Map<String, Object> body) {
-        return act(id, actor -> routing.transfer(id, actor, required(body, "team")));
+        return act(id, () -> routing.transfer(id, required(body, "team")));
     }
 
     @POST
     @Path("/tags")
     public Uni<Void> tag(@PathParam("id") String id, Map<String, Object> body) {
-        return act(id, actor -> routing.tag(id, actor, required(body, "tag")));
+        return act(id, () -> routing.tag(id, required(body, "tag")));
     }
 
     @DELETE
     @Path("/tags/{tag}")
     public Uni<Void> untag(@PathParam("id") String id, @PathParam("tag") String tag) {
-        return act(id, actor -> routing.untag(id, tag, actor));
+        return act(id, () -> routing.untag(id, tag));
     }
 
     @PUT
     @Path("/priority")
     public Uni<Void> priority(@PathParam("id") String id, Map<String, Object> body) {
-        return act(id, actor -> routing.priority(id, actor, required(body, "priority")));
+        return act(id, () -> routing.priority(id, required(body, "priority")));
     }
 
     /** {"status": "open|pending|snoozed|resolved", "snoozedUntil": "2026-12-01T09:00:00Z"} */
     @PUT
     @Path("/status")
     public Uni<Void> status(@PathParam("id") String id, Map<String, Object> body) {
-        return act(id, actor -> routing.status(id, actor, required(body, "status")));
+        return act(id, () -> routing.status(id, required(body, "status")));
     }
 
     @POST
     @Path("/notes")
     public Uni<Void> note(@PathParam("id") String id, Map<String, Object> body) {
-        return act(id, actor -> routing.note(id, actor, required(body, "text")));
+        return act(id, () -> routing.note(id, required(body, "text")));
     }
 
     private static Map<String, Object> required(Map<String, Object> body, String field) {
@@ -116,8 +116,8 @@ public class ConversationActionsResource {
         return body;
     }
 
-    /** Checks the caller may see the conversation, then lets routing act in their name. */
-    private <T> Uni<T> act(String id, Function<String, Uni<T>> action) {
+    /** Checks the caller may see the conversation, then lets routing act with the caller's own token. */
+    private <T> Uni<T> act(String id, Supplier<Uni<T>> action) {
         Agent agent = Agent.of(identity);
         return Downstream.call(SERVICE, routing.detail(id))
                 .invoke(conversation -> {
@@ -128,6 +128,6 @@ public class ConversationActionsResource {
                         throw new ForbiddenException("This conversation belongs to another team.");
                     }
                 })
-                .flatMap(conversation -> Downstream.call(SERVICE, action.apply(agent.username())));
+                .flatMap(conversation -> Downstream.call(SERVICE, action.get()));
     }
 }

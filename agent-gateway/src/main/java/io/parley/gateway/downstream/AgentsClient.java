@@ -1,6 +1,7 @@
 package io.parley.gateway.downstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** routing-service's agent availability. */
+@AccessToken
 @RegisterRestClient(configKey = "routing")
 @Path("/agents")
 @Consumes(MediaType.APPLICATION_JSON)

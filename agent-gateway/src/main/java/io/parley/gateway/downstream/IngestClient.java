@@ -1,6 +1,7 @@
 package io.parley.gateway.downstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** ingest-service's inbox management API. */
+@AccessToken
 @RegisterRestClient(configKey = "ingest")
 @Path("/inboxes")
 public interface IngestClient {

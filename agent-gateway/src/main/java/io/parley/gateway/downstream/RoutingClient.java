@@ -1,11 +1,11 @@
 package io.parley.gateway.downstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,14 +18,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * routing-service's conversation API; the gateway passes its JSON through after deciding who may see and do what, and
- * names the caller in X-Parley-Actor.
+ * passes on the caller's own bearer token, from which routing takes the actor.
  */
+@AccessToken
 @RegisterRestClient(configKey = "routing")
 @Path("/conversations")
 @Consumes(MediaType.APPLICATION_JSON)
 public interface RoutingClient {
-    String ACTOR = "X-Parley-Actor";
-
     @GET
     Uni<JsonNode> search(
             @QueryParam("assignee") String assignee,
@@ -48,33 +47,33 @@ public interface RoutingClient {
 
     @POST
     @Path("/{id}/assign")
-    Uni<Void> assign(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
+    Uni<Void> assign(@PathParam("id") String id, Map<String, Object> body);
 
     @POST
     @Path("/{id}/unassign")
-    Uni<Void> unassign(@PathParam("id") String id, @HeaderParam(ACTOR) String actor);
+    Uni<Void> unassign(@PathParam("id") String id);
 
     @POST
     @Path("/{id}/transfer")
-    Uni<Void> transfer(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
+    Uni<Void> transfer(@PathParam("id") String id, Map<String, Object> body);
 
     @POST
     @Path("/{id}/tags")
-    Uni<Void> tag(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
+    Uni<Void> tag(@PathParam("id") String id, Map<String, Object> body);
 
     @DELETE
     @Path("/{id}/tags/{tag}")
-    Uni<Void> untag(@PathParam("id") String id, @PathParam("tag") String tag, @HeaderParam(ACTOR) String actor);
+    Uni<Void> untag(@PathParam("id") String id, @PathParam("tag") String tag);
 
     @PUT
     @Path("/{id}/priority")
-    Uni<Void> priority(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
+    Uni<Void> priority(@PathParam("id") String id, Map<String, Object> body);
 
     @PUT
     @Path("/{id}/status")
-    Uni<Void> status(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
+    Uni<Void> status(@PathParam("id") String id, Map<String, Object> body);
 
     @POST
     @Path("/{id}/notes")
-    Uni<Void> note(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, Map<String, Object> body);
+    Uni<Void> note(@PathParam("id") String id, Map<String, Object> body);
 }

@@ -1,6 +1,7 @@
 package io.parley.ingest.bench;
 
 import io.parley.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * parley.bench.baseline-enabled=true, as the benchmark starts the service.
  */
 @Path("/bench/baseline")
+@PermitAll
 public class BaselineResource {
     private final boolean enabled;
 

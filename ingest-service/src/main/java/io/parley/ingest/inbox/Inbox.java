@@ -1,7 +1,9 @@
 package io.parley.ingest.inbox;
 
+import io.parley.ingest.secrets.EncryptedSecret;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,11 +25,14 @@ public class Inbox extends PanacheEntityBase {
     /**
      * What proves a webhook is the provider's: Meta's app secret, X's consumer secret, Telegram's secret token, the
      * mail relay's password, the API channel's signing key. Never serialised: {@link InboxView} leaves the service.
+     * Encrypted at rest, like the verify token and the access token.
      */
+    @Convert(converter = EncryptedSecret.class)
     public String secret;
 
     /** Meta's hub.verify_token for the subscription handshake. */
     @Column(name = "verify_token")
+    @Convert(converter = EncryptedSecret.class)
     public String verifyToken;
 
     /** The provider account behind the inbox (page id, phone number id, X user id); its own events are not a customer's. */
@@ -36,6 +41,7 @@ public class Inbox extends PanacheEntityBase {
 
     /** The channel API's token for sending replies (Meta, X, Telegram bot token). Never serialised. */
     @Column(name = "access_token")
+    @Convert(converter = EncryptedSecret.class)
     public String accessToken;
 
     /** E-mail: the From address of replies. */

@@ -1,8 +1,11 @@
 package io.parley.ingest.inbox;
 
 import io.parley.ingest.intake.ReplayService;
+import io.parley.ingest.secrets.SecretRotation;
 import io.parley.problem.ProblemException;
+import io.parley.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,18 +20,30 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * Inbox management, internal to the cluster: operators reach it through agent-gateway's admin API, scripts
- * (./parley up) directly.
+ * Inbox management, for admins only: operators reach it through agent-gateway's admin API (which passes on the admin's
+ * token), scripts (./parley up) directly with an admin's token.
  */
 @Path("/inboxes")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {
     private final InboxService inboxes;
     private final ReplayService replays;
+    private final SecretRotation rotation;
 
-    public InboxResource(InboxService inboxes, ReplayService replays) {
+    public InboxResource(InboxService inboxes, ReplayService replays, SecretRotation rotation) {
         this.inboxes = inboxes;
         this.replays = replays;
+        this.rotation = rotation;
+    }
+
+    public record RotationResult(int reencrypted) {}
+
+    /** Re-encrypts every inbox secret not under the active key (after a key rotation); idempotent. */
+    @POST
+    @Path("/secrets/rotate")
+    public Uni<RotationResult> rotateSecrets() {
+        return rotation.rotate().map(RotationResult::new);
     }
 
     @GET

@@ -2,6 +2,7 @@ package io.parley.ingest.webhook;
 
 import io.parley.ingest.channel.WebhookRequest;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,8 +19,12 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Every channel's webhook URL: {@code /webhooks/{channel}/{inboxId}}. */
+/**
+ * Every channel's webhook URL: {@code /webhooks/{channel}/{inboxId}}. The one surface without a bearer token: each
+ * delivery proves itself with the inbox's secret (signature, token or password) instead.
+ */
 @Path("/webhooks/{channel}/{inboxId}")
+@PermitAll
 public class WebhookResource {
     private final WebhookService webhooks;
 

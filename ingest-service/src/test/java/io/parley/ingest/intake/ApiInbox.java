@@ -7,6 +7,7 @@ import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.WebhookSignature;
 import io.parley.ingest.channel.api.ApiChannelAdapter;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicProbe;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,9 @@ record ApiInbox(String id, String secret) {
 
     static ApiInbox create(String prefix, String secret) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType("application/json")
                 .body("{\"channel\":\"api\",\"name\":\"" + prefix + "\",\"team\":\"support\",\"secret\":\"" + secret
                         + "\"}")
                 .put("/inboxes/" + id)

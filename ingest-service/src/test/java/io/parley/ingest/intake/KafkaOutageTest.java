@@ -10,6 +10,7 @@ import io.parley.contracts.InboundMessage;
 import io.parley.contracts.Topics;
 import io.parley.stack.testing.ServerOutage;
 import io.parley.stack.testing.TopicProbe;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class KafkaOutageTest {
+    /** Readiness answers on the management interface, not on the webhook port. */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL readiness;
+
     static final String SECRET = "outage-test-secret-0123456789";
 
     @Test
@@ -47,7 +52,7 @@ class KafkaOutageTest {
                 // timeout 10 s): a load balancer must not take ingest out of service for a broker outage.
                 await().during(Duration.ofSeconds(12))
                         .atMost(Duration.ofSeconds(20))
-                        .until(() -> given().get("/q/health/ready").statusCode(), equalTo(200));
+                        .until(() -> given().get(readiness).statusCode(), equalTo(200));
             } finally {
                 ServerOutage.restart(ServerOutage.Server.KAFKA);
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.Topics;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -33,7 +34,9 @@ class ReplayTest {
             List<EventEnvelope> original =
                     await().atMost(Duration.ofSeconds(20)).until(() -> inbox.events(topic), list -> list.size() == 3);
 
-            given().queryParam("from", from.toString())
+            given().auth()
+                    .oauth2(Tokens.of("dave"))
+                    .queryParam("from", from.toString())
                     .queryParam("to", to.toString())
                     .post("/inboxes/" + inbox.id() + "/replay")
                     .then()
@@ -51,23 +54,31 @@ class ReplayTest {
 
     @Test
     void badRangesAndUnknownInboxesAreClientErrors() {
-        given().queryParam("from", "yesterday")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("from", "yesterday")
                 .queryParam("to", "2026-01-01T00:00:00Z")
                 .post("/inboxes/any/replay")
                 .then()
                 .statusCode(404);
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType("application/json")
                 .body("{\"channel\":\"api\",\"name\":\"R\",\"team\":\"support\",\"secret\":\"" + SECRET + "\"}")
                 .put("/inboxes/replay-range")
                 .then()
                 .statusCode(200);
-        given().queryParam("from", "yesterday")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("from", "yesterday")
                 .queryParam("to", "2026-01-01T00:00:00Z")
                 .post("/inboxes/replay-range/replay")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
-        given().queryParam("from", "2026-02-01T00:00:00Z")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("from", "2026-02-01T00:00:00Z")
                 .queryParam("to", "2026-01-01T00:00:00Z")
                 .post("/inboxes/replay-range/replay")
                 .then()

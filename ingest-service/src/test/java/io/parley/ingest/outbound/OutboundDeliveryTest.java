@@ -25,6 +25,7 @@ import io.parley.contracts.Topics;
 import io.parley.contracts.WebhookSignature;
 import io.parley.ingest.ChannelApisTestResource;
 import io.parley.ingest.channel.meta.MetaAdapter;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicProbe;
 import io.parley.stack.testing.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
@@ -301,7 +302,9 @@ class OutboundDeliveryTest {
 
     private String inbox(String channel, String accountId, String senderAddress) {
         String id = channel + "-out-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType("application/json")
                 .body("{\"channel\":\"" + channel + "\",\"name\":\"Out\",\"team\":\"support\",\"secret\":\"" + SECRET
                         + "\",\"verifyToken\":\"v\",\"accessToken\":\"" + token + "\",\"accountId\":"
                         + (accountId == null ? "null" : "\"" + accountId + "\"") + ",\"senderAddress\":"

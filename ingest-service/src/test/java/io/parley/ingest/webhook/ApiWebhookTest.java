@@ -12,6 +12,7 @@ import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.WebhookSignature;
 import io.parley.ingest.channel.api.ApiChannelAdapter;
+import io.parley.stack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
@@ -196,7 +197,9 @@ class ApiWebhookTest extends WebhookTestSupport {
 
     @Test
     void inboxApiNeverShowsSecrets() {
-        given().get("/inboxes/" + inbox)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/inboxes/" + inbox)
                 .then()
                 .statusCode(200)
                 .body("secretSet", equalTo(true))

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 class EmailWebhookTest extends WebhookTestSupport {
@@ -131,6 +133,36 @@ class EmailWebhookTest extends WebhookTestSupport {
     private InboundMessage only() {
         return payloads(awaitEvents(inbox, 1), EventTypes.MESSAGE_INBOUND, InboundMessage.class)
                 .get(0);
+    }
+
+    /** Only what the relay authenticated for the From domain verifies the sender; a bare or forged From does not. */
+    @ParameterizedTest(name = "{0} → verified {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "|false",
+                "mx.acme.test; dmarc=pass (p=reject) header.from=example.org|true",
+                "mx.acme.test; dkim=pass header.d=example.org header.s=s1; spf=pass|true",
+                "mx.acme.test; dkim=pass header.d=mail.example.org|false",
+                "mx.acme.test; dmarc=fail header.from=example.org; dkim=pass header.d=attacker.test|false",
+                "mx.acme.test; dmarc=pass header.from=attacker.test|false",
+                "mx.acme.test; spf=pass smtp.mailfrom=example.org|false"
+            })
+    void theSenderIsVerifiedOnlyByTheRelaysAuthenticationResults(String results, boolean verified) {
+        String mail = (results == null ? "" : "Authentication-Results: " + results + "\r\n")
+                + "From: Ana <ana@example.org>\r\nTo: support@acme.test\r\nSubject: Hi\r\nMessage-ID: <auth-"
+                + java.util.UUID.randomUUID() + "@example.org>\r\nContent-Type: text/plain\r\n\r\nHello\r\n";
+        WebhookTestSupport.post(
+                        "email",
+                        inbox,
+                        "message/rfc822",
+                        mail.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        Map.of(EmailAdapter.RELAY_SECRET_HEADER, SECRET))
+                .statusCode(200);
+
+        InboundMessage message = only();
+        assertEquals("ana@example.org", message.contact().sourceId());
+        assertEquals(verified, message.contact().verified());
     }
 
     private ValidatableResponse relay(String fixture) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.Topics;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicProbe;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -43,7 +44,9 @@ abstract class WebhookTestSupport {
     static String createInbox(String channel, String accountId) {
         String id = channel + "-" + UUID.randomUUID().toString().substring(0, 8);
         String account = accountId == null ? "null" : "\"" + accountId + "\"";
-        given().contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType("application/json")
                 .body("{\"channel\":\"" + channel + "\",\"name\":\"Test " + channel + "\",\"team\":\"support\","
                         + "\"secret\":\"" + SECRET + "\",\"verifyToken\":\"" + VERIFY_TOKEN + "\",\"accountId\":"
                         + account + "}")

@@ -1,10 +1,13 @@
 package io.parley.stack.bench;
 
 import io.parley.stack.KafkaNode;
+import io.parley.stack.KeycloakNode;
 import io.parley.stack.ManagedProcess;
+import io.parley.stack.ParleyStack;
 import io.parley.stack.Ports;
 import io.parley.stack.PostgresNode;
 import io.parley.stack.ServiceNode;
+import io.parley.stack.testing.Tokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +16,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * What a benchmark runs against: PostgreSQL (installed binaries, else zonky's) and a Kafka broker on free ports, plus the
- * packaged services it starts, in a runtime folder of its own under .parley/; closing stops them in reverse order.
+ * What a benchmark runs against: PostgreSQL (installed binaries, else zonky's), a Kafka broker and Keycloak (the
+ * services' APIs take tokens only) on free ports, plus the packaged services it starts, in a runtime folder of its own
+ * under .parley/; closing stops them in reverse order.
  */
 final class BenchStack implements AutoCloseable {
     private final Path root;
@@ -24,6 +29,7 @@ final class BenchStack implements AutoCloseable {
     private final List<ManagedProcess> started = new ArrayList<>();
     private PostgresNode postgres;
     private KafkaNode kafka;
+    private KeycloakNode keycloak;
 
     private BenchStack(Path root, Path runtime) {
         this.root = root;
@@ -41,6 +47,15 @@ final class BenchStack implements AutoCloseable {
             stack.started.add(stack.postgres.process());
             stack.kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
             stack.started.add(stack.kafka.process());
+            stack.keycloak = KeycloakNode.start(
+                    KeycloakNode.testHome(),
+                    Ports.free(),
+                    Ports.free(),
+                    UUID.randomUUID().toString(),
+                    false,
+                    false,
+                    () -> {});
+            stack.started.add(stack.keycloak.process());
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -52,12 +67,23 @@ final class BenchStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The demo admin's token, for setting up inboxes and teams through the services' APIs. */
+    String adminToken() {
+        return Tokens.password(keycloak.realmUrl(), "dave", "dave");
+    }
+
     /** Starts a packaged service wired to this stack's database and broker, logging warnings only. */
     ServiceNode service(String name, Map<String, String> extraConfig) {
         Map<String, String> config = new HashMap<>(Map.of(
                 "parley.db.port", Integer.toString(postgres.port()),
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
                 "quarkus.log.level", "WARN"));
+        if (name.equals("ingest-service")) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            config.putAll(ParleyStack.secretsKey(key));
+        }
         config.putAll(extraConfig);
         ServiceNode service = ServiceNode.start(
                 name, root.resolve(name), Ports.free(), config, runtime.resolve("logs"), false, () -> {});

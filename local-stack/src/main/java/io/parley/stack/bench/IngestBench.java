@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * seconds, default 60].
  */
 public final class IngestBench {
+    /** The bench inbox's WhatsApp number; every delivery is for it. */
+    static final String PHONE_NUMBER_ID = "100000000000001";
+
     static final String SECRET = "bench-secret-0123456789abcdef";
     /** Odd, so that the median is one round's ratio. */
     private static final int ROUNDS = 5;
@@ -69,17 +72,18 @@ public final class IngestBench {
         try (BenchStack stack = BenchStack.start("ingest", List.of("ingest"))) {
             ServiceNode ingest = stack.service("ingest-service", Map.of("parley.bench.baseline-enabled", "true"));
             try (RelayWatch relay = new RelayWatch(stack.bootstrapServers())) {
-                new IngestBench(relay).run(ingest.url(), seconds, rate, concurrency, warmUp);
+                new IngestBench(relay).run(stack.adminToken(), ingest.url(), seconds, rate, concurrency, warmUp);
             }
         }
         System.exit(0);
     }
 
-    void run(String base, int seconds, int rate, int concurrency, int warmUp) throws Exception {
+    void run(String adminToken, String base, int seconds, int rate, int concurrency, int warmUp) throws Exception {
         put(
+                adminToken,
                 base + "/inboxes/bench-wa",
                 "{\"channel\":\"whatsapp\",\"name\":\"Bench\",\"team\":\"support\",\"secret\":\"" + SECRET
-                        + "\",\"verifyToken\":\"bench-verify\"}");
+                        + "\",\"verifyToken\":\"bench-verify\",\"accountId\":\"" + PHONE_NUMBER_ID + "\"}");
         String webhook = base + "/webhooks/whatsapp/bench-wa";
         String baseline = base + "/bench/baseline";
         System.out.printf(
@@ -241,7 +245,8 @@ public final class IngestBench {
         long n = sequence.incrementAndGet();
         byte[] body =
                 ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
-                                + "\"value\":{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"profile\":{\"name\":\"Bench "
+                                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
+                                + PHONE_NUMBER_ID + "\"},\"contacts\":[{\"profile\":{\"name\":\"Bench "
                                 + (n % 1000) + "\"},\"wa_id\":\"" + (5511900000000L + n % 1000)
                                 + "\"}],\"messages\":[{\"from\":\""
                                 + (5511900000000L + n % 1000) + "\",\"id\":\"wamid.bench." + n + "\",\"timestamp\":\""
@@ -256,9 +261,10 @@ public final class IngestBench {
                 .build();
     }
 
-    private void put(String url, String json) throws IOException, InterruptedException {
+    private void put(String bearer, String url, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + bearer)
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(json))
                         .build(),

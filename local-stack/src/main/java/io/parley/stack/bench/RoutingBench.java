@@ -105,6 +105,7 @@ public final class RoutingBench {
             ServiceNode routing = stack.service("routing-service", Map.of());
             new RoutingBench()
                     .run(
+                            stack.adminToken(),
                             ingest.url(),
                             routing.url(),
                             stack.bootstrapServers(),
@@ -118,6 +119,7 @@ public final class RoutingBench {
     }
 
     void run(
+            String adminToken,
             String ingest,
             String routing,
             String bootstrap,
@@ -128,10 +130,11 @@ public final class RoutingBench {
             int warmUpRate)
             throws Exception {
         put(
+                adminToken,
                 ingest + "/inboxes/" + INBOX,
                 "{\"channel\":\"api\",\"name\":\"Bench\",\"team\":\"" + TEAM + "\",\"secret\":\"" + SECRET + "\"}");
         for (int i = 1; i <= AGENTS; i++) {
-            put(routing + "/teams/" + TEAM + "/members/bench-agent-" + i, null);
+            put(adminToken, routing + "/teams/" + TEAM + "/members/bench-agent-" + i, null);
         }
         Thread consumer = new Thread(() -> consume(bootstrap), "bench-consumer");
         consumer.start();
@@ -423,8 +426,9 @@ public final class RoutingBench {
         return new KafkaProducer<>(config);
     }
 
-    private void put(String url, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    private void put(String bearer, String url, String json) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer);
         if (json == null) {
             request.PUT(HttpRequest.BodyPublishers.noBody());
         } else {

@@ -54,6 +54,8 @@ public final class ParleyCli {
                 case "down" -> cli.down();
                 case "status" -> cli.status();
                 case "demo" -> cli.demo();
+                case "replay" -> cli.replay(args);
+                case "rotate-secrets" -> cli.rotateSecrets();
                 default -> help();
             };
             System.exit(code);
@@ -73,9 +75,13 @@ public final class ParleyCli {
                   demo    send a few signed sample webhooks to the demo inbox
                   replay --inbox ID --from T --to T
                           re-publish what an inbox accepted between two ISO-8601 instants (idempotent)
+                  rotate-secrets
+                          re-encrypt every inbox secret under ingest's active key (after adding a new one)
                 Ports: PARLEY_GATEWAY_PORT (8080), PARLEY_INGEST_PORT (8081), PARLEY_ROUTING_PORT (8082),
                 PARLEY_METRICS_PORT (8083), PARLEY_KEYCLOAK_PORT (8180), PARLEY_KEYCLOAK_MANAGEMENT_PORT (9000),
-                PARLEY_KAFKA_PORT (19092), PARLEY_KAFKA_CONTROLLER_PORT (19093), PARLEY_PG_PORT (15432).""");
+                PARLEY_KAFKA_PORT (19092), PARLEY_KAFKA_CONTROLLER_PORT (19093), PARLEY_PG_PORT (15432).
+                Each service's health and metrics answer on its port + 1000. Services listen on PARLEY_BIND_ADDRESS
+                (127.0.0.1).""");
         return 2;
     }
 
@@ -102,7 +108,9 @@ public final class ParleyCli {
                         true,
                         keycloakAdmin,
                         true,
-                        Map.of()),
+                        Map.of(
+                                "ingest-service",
+                                ParleyStack.secretsKey(HexFormat.of().parseHex(secret("inbox-secrets-key"))))),
                 new ConsoleProgress(root));
         stack.start(this::recordPid);
         stack.seedDemo(demoSecret);
@@ -212,10 +220,15 @@ public final class ParleyCli {
     private static void showAssignments(HttpClient http, StackPorts ports, String run, int expected) {
         URI uri = URI.create("http://127.0.0.1:" + ports.routing() + "/conversations?inbox=" + ParleyStack.DEMO_INBOX
                 + "&limit=200");
+        String supervisor = ParleyStack.demoToken(ports, "carol");
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response =
-                    send(http, HttpRequest.newBuilder(uri).GET().build());
+            HttpResponse<String> response = send(
+                    http,
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + supervisor)
+                            .GET()
+                            .build());
             try {
                 List<JsonNode> ofRun = new java.util.ArrayList<>();
                 new ObjectMapper().readTree(response.body()).forEach(c -> {
@@ -245,6 +258,18 @@ public final class ParleyCli {
                 "The messages were accepted but not routed within 30 s: see .parley/logs/routing-service.log");
     }
 
+    int rotateSecrets() {
+        StackPorts ports = ports().orElseThrow(() -> new StackException("Parley is not up: run ./parley up first"));
+        HttpResponse<String> response = send(
+                HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.ingest() + "/inboxes/secrets/rotate"))
+                        .header("Authorization", "Bearer " + ParleyStack.demoToken(ports, "dave"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
+        System.out.println(response.statusCode() + " " + response.body());
+        return response.statusCode() == 200 ? 0 : 1;
+    }
+
     int replay(String[] args) {
         java.util.Map<String, String> options = new java.util.HashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) {
@@ -263,6 +288,7 @@ public final class ParleyCli {
         HttpResponse<String> response = send(
                 HttpClient.newHttpClient(),
                 HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + ParleyStack.demoToken(ports, "dave"))
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build());
         System.out.println(response.statusCode() + " " + response.body());

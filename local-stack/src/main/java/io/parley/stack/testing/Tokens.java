@@ -16,7 +16,27 @@ public final class Tokens {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static final java.util.Map<String, Cached> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(String token, long fetchedAt) {}
+
     private Tokens() {}
+
+    /**
+     * A demo user's token (password = username) from the realm the service under test trusts
+     * ({@code quarkus.oidc.auth-server-url}), fetched once a minute at most; the realm's tokens live 15 minutes.
+     */
+    public static String of(String username) {
+        String realmUrl = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.oidc.auth-server-url", String.class);
+        long now = System.currentTimeMillis();
+        Cached cached = CACHE.compute(
+                realmUrl + "|" + username,
+                (key, old) -> old != null && now - old.fetchedAt() < 60_000
+                        ? old
+                        : new Cached(password(realmUrl, username, username), now));
+        return cached.token();
+    }
 
     /** @param realmUrl e.g. http://localhost:8180/realms/parley */
     public static String password(String realmUrl, String username, String password) {

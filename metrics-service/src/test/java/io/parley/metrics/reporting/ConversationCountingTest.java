@@ -9,6 +9,7 @@ import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.Topics;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -48,7 +49,9 @@ class ConversationCountingTest {
         send(messageCreated(inbox)); // not a new conversation
 
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().get("/reports/summary")
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.of("carol"))
+                        .get("/reports/summary")
                         .then()
                         .statusCode(200)
                         .body("conversations", equalTo((int) before + 3))
@@ -58,11 +61,22 @@ class ConversationCountingTest {
 
     @Test
     void unknownPathIsProblemJson() {
-        given().get("/reports/nope").then().statusCode(404).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.of("carol"))
+                .get("/reports/nope")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     private long totalConversations() {
-        return given().get("/reports/summary").then().statusCode(200).extract().<Integer>path("conversations");
+        return given().auth()
+                .oauth2(Tokens.of("carol"))
+                .get("/reports/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Integer>path("conversations");
     }
 
     private static EventEnvelope created(String inbox, String channel) {

@@ -1,8 +1,13 @@
 package io.parley.routing.assignment;
 
 import io.parley.problem.ProblemException;
+import io.parley.security.Actor;
+import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -13,8 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.Locale;
 
-/** Agents' availability, set through the gateway by the agents themselves. Coming online serves the queues. */
+/**
+ * Agents' availability, set through the gateway by the agents themselves (supervisors may set anyone's). Coming online
+ * serves the queues.
+ */
 @Path("/agents/{agent}/availability")
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgentResource {
@@ -22,14 +31,20 @@ public class AgentResource {
 
     private final AvailabilityService availability;
     private final TeamQueue queue;
+    private final SecurityIdentity identity;
 
-    public AgentResource(AvailabilityService availability, TeamQueue queue) {
+    public AgentResource(AvailabilityService availability, TeamQueue queue, SecurityIdentity identity) {
         this.availability = availability;
         this.queue = queue;
+        this.identity = identity;
     }
 
     @PUT
     public Uni<AvailabilityView> put(@PathParam("agent") String agent, AvailabilityView body) {
+        Actor actor = Actor.of(identity);
+        if (!actor.supervises() && !actor.username().equals(agent)) {
+            throw new ForbiddenException("Agents can only set their own availability.");
+        }
         if (body == null || body.availability() == null) {
             throw ProblemException.unprocessable("availability is required: online, away or offline");
         }

@@ -39,6 +39,8 @@ public class AssignmentService {
      * more than this); one that could not place some leaves the rest to the next event or the sweep.
      */
     static final int PASS = 25;
+    /** The actor of an assignment the team's policy made, in assignment events. */
+    public static final String POLICY_ACTOR = "policy";
 
     /** The teams whose queues the running batch serves at its end, with the latest time each was asked at. */
     private static final WorkLocal<Map<String, Instant>> DEFERRED_DRAINS =
@@ -202,7 +204,7 @@ public class AssignmentService {
     }
 
     /** Takes a conversation off its agent (it goes back to the queue unless the caller moves it elsewhere). */
-    public Uni<Void> unassign(Conversation conversation, String reason, Instant now) {
+    public Uni<Void> unassign(Conversation conversation, String reason, String actor, Instant now) {
         if (conversation.assignee == null) {
             return Uni.createFrom().voidItem();
         }
@@ -214,15 +216,16 @@ public class AssignmentService {
                 conversation.id,
                 now,
                 new ConversationEvents.Unassigned(
-                        conversation.id, conversation.inboxId, conversation.team, previous, reason, now));
+                        conversation.id, conversation.inboxId, conversation.team, previous, reason, actor, now));
     }
 
     /** A supervisor's or a rule's explicit choice: no capacity or fairness check, the agent is told to take it. */
-    public Uni<Void> assignTo(Conversation conversation, String agent, Instant now) {
+    public Uni<Void> assignTo(Conversation conversation, String agent, String actor, Instant now) {
         if (agent.equals(conversation.assignee)) {
             return Uni.createFrom().voidItem();
         }
-        return unassign(conversation, "reassigned", now).flatMap(v -> apply(conversation, agent, true, now));
+        return unassign(conversation, "reassigned", actor, now)
+                .flatMap(v -> apply(conversation, agent, true, actor, now));
     }
 
     /**
@@ -280,7 +283,8 @@ public class AssignmentService {
             state.team.roundRobinCursor = agent;
             state.loads.put(agent, load + 1);
             state.recent.merge(agent, 1L, Long::sum);
-            return apply(conversation, agent, state.countsLoad, now).replaceWith(true);
+            return apply(conversation, agent, state.countsLoad, POLICY_ACTOR, now)
+                    .replaceWith(true);
         });
     }
 
@@ -289,7 +293,7 @@ public class AssignmentService {
      *     agent, for the next count to include it; otherwise it is written with the batch's other held ones at the end
      *     (their inserts batched together)
      */
-    private Uni<Void> apply(Conversation conversation, String agent, boolean counted, Instant now) {
+    private Uni<Void> apply(Conversation conversation, String agent, boolean counted, String actor, Instant now) {
         conversation.assignee = agent;
         conversation.waitingSince = null;
         conversation.updatedAt = now;
@@ -308,7 +312,7 @@ public class AssignmentService {
                         conversation.id,
                         now,
                         new ConversationEvents.Assigned(
-                                conversation.id, conversation.inboxId, conversation.team, agent, now)))
+                                conversation.id, conversation.inboxId, conversation.team, agent, actor, now)))
                 .replaceWithVoid();
     }
 

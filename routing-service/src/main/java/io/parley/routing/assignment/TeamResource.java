@@ -1,6 +1,8 @@
 package io.parley.routing.assignment;
 
+import io.parley.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import java.util.List;
 
 /** Teams: rosters with skills and capacity, the assignment policy, hours and SLA, and the queue. Internal API. */
 @Path("/teams/{team}")
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TeamResource {
@@ -30,6 +33,7 @@ public class TeamResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/members/{agent}")
     public Uni<Void> addMember(
             @PathParam("team") String team, @PathParam("agent") String agent, TeamService.MemberRequest request) {
@@ -37,18 +41,21 @@ public class TeamResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/members/{agent}")
     public Uni<Void> removeMember(@PathParam("team") String team, @PathParam("agent") String agent) {
         return teams.removeMember(team, agent);
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/policy")
     public Uni<TeamService.PolicyView> putPolicy(@PathParam("team") String team, TeamService.PolicyView policy) {
         return teams.putPolicy(team, policy).call(teams::changed);
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/settings")
     public Uni<Void> putSettings(@PathParam("team") String team, TeamService.SettingsRequest settings) {
         return teams.putSettings(team, settings).invoke(() -> teamSettings.changed(team));

@@ -2,9 +2,13 @@ package io.parley.routing.contact;
 
 import io.parley.problem.ProblemException;
 import io.parley.routing.conversation.Conversation;
+import io.parley.security.Actor;
+import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -21,6 +25,7 @@ import java.util.UUID;
 
 /** One person's profile across channels: identities, attributes, shared notes and every conversation. */
 @Path("/contacts/{id}")
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ContactResource {
@@ -45,16 +50,19 @@ public class ContactResource {
             List<NoteView> notes,
             List<HistoryEntry> conversations) {}
 
-    public record NoteRequest(String author, String text) {}
+    /** The note's author is the caller, from the token. */
+    public record NoteRequest(String text) {}
 
     public record MergeRequest(UUID into) {}
 
     private final ContactService contacts;
     private final Clock clock;
+    private final SecurityIdentity identity;
 
-    public ContactResource(ContactService contacts, Clock clock) {
+    public ContactResource(ContactService contacts, Clock clock, SecurityIdentity identity) {
         this.contacts = contacts;
         this.clock = clock;
+        this.identity = identity;
     }
 
     @GET
@@ -87,17 +95,15 @@ public class ContactResource {
     @Path("/notes")
     @WithTransaction
     public Uni<NoteView> note(@PathParam("id") String id, NoteRequest request) {
-        if (request == null
-                || request.author() == null
-                || request.text() == null
-                || request.text().isBlank()) {
-            throw ProblemException.unprocessable("author and text are required");
+        if (request == null || request.text() == null || request.text().isBlank()) {
+            throw ProblemException.unprocessable("text is required");
         }
+        String author = Actor.of(identity).username();
         return find(parse(id)).flatMap(contact -> {
             ContactNote note = new ContactNote();
             note.id = UUID.randomUUID();
             note.contactId = contact.profileId();
-            note.author = request.author();
+            note.author = author;
             note.body = request.text();
             note.createdAt = clock.instant();
             return note.persist().replaceWith(new NoteView(note.id, note.author, note.body, note.createdAt));
@@ -106,6 +112,7 @@ public class ContactResource {
 
     @POST
     @Path("/merge")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @WithTransaction
     public Uni<Profile> merge(@PathParam("id") String id, MergeRequest request) {
         if (request == null || request.into() == null) {

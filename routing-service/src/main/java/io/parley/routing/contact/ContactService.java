@@ -36,7 +36,7 @@ public class ContactService {
             contact.inboxId = inbound.inboxId();
             contact.sourceId = source.sourceId();
             contact.displayName = source.displayName();
-            contact.email = VerifiedIdentity.email(inbound.channel(), source.sourceId());
+            contact.email = VerifiedIdentity.email(inbound.channel(), source.sourceId(), source.verified());
             contact.phone = VerifiedIdentity.phone(inbound.channel(), source.sourceId());
             contact.createdAt = now;
             return samePerson(contact).flatMap(profile -> {

@@ -3,14 +3,15 @@ package io.parley.routing.contact;
 import java.util.Locale;
 
 /**
- * What a channel proves about who wrote: an e-mail channel proves the sender's address, WhatsApp the phone number.
- * Only these merge contacts automatically; a name or an address typed into a chat proves nothing.
+ * What a channel proves about who wrote: an e-mail the relay authenticated (DMARC, or DKIM for the From domain) proves
+ * the sender's address, WhatsApp the phone number. Only these merge contacts automatically; a bare From header, a name
+ * or an address typed into a chat proves nothing.
  */
 public final class VerifiedIdentity {
     private VerifiedIdentity() {}
 
-    public static String email(String channel, String sourceId) {
-        if (!"email".equals(channel) || sourceId == null || !sourceId.contains("@")) {
+    public static String email(String channel, String sourceId, boolean verified) {
+        if (!"email".equals(channel) || !verified || sourceId == null || !sourceId.contains("@")) {
             return null;
         }
         return sourceId.trim().toLowerCase(Locale.ROOT);

@@ -188,7 +188,13 @@ public class ConversationActions {
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.unprocessable("No team " + team + "."))
-                .flatMap(found -> assignment.unassign(conversation, "transfer", now))
+                .flatMap(found -> assignment.unassign(conversation, "transfer", actor, now))
+                .flatMap(v -> outbox.conversationEvent(
+                        EventTypes.CONVERSATION_TRANSFERRED,
+                        conversation.id,
+                        now,
+                        new ConversationEvents.Transferred(
+                                conversation.id, conversation.inboxId, conversation.team, team, actor, now)))
                 .flatMap(v -> {
                     conversation.team = team;
                     conversation.waitingSince = null;
@@ -197,13 +203,13 @@ public class ConversationActions {
                 });
     }
 
-    public Uni<Void> assign(Conversation conversation, String agent, Instant now) {
-        return assignment.assignTo(conversation, agent, now);
+    public Uni<Void> assign(Conversation conversation, String agent, String actor, Instant now) {
+        return assignment.assignTo(conversation, agent, actor, now);
     }
 
     /** Back to the team queue. */
-    public Uni<Void> unassign(Conversation conversation, String reason, Instant now) {
-        return assignment.unassign(conversation, reason, now).call(() -> assignment.enqueue(conversation, now));
+    public Uni<Void> unassign(Conversation conversation, String reason, String actor, Instant now) {
+        return assignment.unassign(conversation, reason, actor, now).call(() -> assignment.enqueue(conversation, now));
     }
 
     /** Spam is tagged, closed without a survey, and never counts against anyone's capacity again. */

@@ -37,18 +37,18 @@ public class ConversationCommands {
         this.clock = clock;
     }
 
-    public Uni<Void> assign(UUID id, String agent) {
+    public Uni<Void> assign(UUID id, String agent, String actor) {
         return change(
                 id,
                 (conversation, now) -> Agent.findById(agent)
                         .onItem()
                         .ifNull()
                         .failWith(() -> ProblemException.unprocessable("No agent " + agent + " in any team."))
-                        .flatMap(found -> actions.assign(conversation, agent, now)));
+                        .flatMap(found -> actions.assign(conversation, agent, actor, now)));
     }
 
-    public Uni<Void> unassign(UUID id) {
-        return change(id, (conversation, now) -> actions.unassign(conversation, "manual", now));
+    public Uni<Void> unassign(UUID id, String actor) {
+        return change(id, (conversation, now) -> actions.unassign(conversation, "manual", actor, now));
     }
 
     public Uni<Void> transfer(UUID id, String team, String actor) {

@@ -1,12 +1,16 @@
 package io.parley.routing.conversation;
 
 import io.parley.problem.ProblemException;
+import io.parley.security.Actor;
+import io.parley.security.Roles;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,16 +25,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Conversations for agent-gateway, which decides who may see and do what; this API is internal to the cluster. Actions
- * name who acts in X-Parley-Actor (the agent's username).
+ * Conversations for agent-gateway, which passes on the agent's token and keeps agents to their teams. This API checks
+ * the roles again and takes the actor of every action from the verified token.
  */
 @Path("/conversations")
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConversationResource {
     static final int MAX_LIMIT = 200;
     static final int MAX_TEXT = 4096;
-    static final String ACTOR = "X-Parley-Actor";
 
     public record AssignRequest(String agent) {}
 
@@ -46,10 +50,13 @@ public class ConversationResource {
 
     private final ConversationQueryService conversations;
     private final ConversationCommands commands;
+    private final SecurityIdentity identity;
 
-    public ConversationResource(ConversationQueryService conversations, ConversationCommands commands) {
+    public ConversationResource(
+            ConversationQueryService conversations, ConversationCommands commands, SecurityIdentity identity) {
         this.conversations = conversations;
         this.commands = commands;
+        this.identity = identity;
     }
 
     @GET
@@ -84,72 +91,74 @@ public class ConversationResource {
 
     @POST
     @Path("/{id}/assign")
-    public Uni<Void> assign(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, AssignRequest request) {
-        actor(actor);
+    public Uni<Void> assign(@PathParam("id") String id, AssignRequest request) {
+        Actor actor = Actor.of(identity);
         if (request == null || request.agent() == null || request.agent().isBlank()) {
             throw ProblemException.unprocessable("agent is required");
         }
-        return commands.assign(id(id), request.agent());
+        if (!actor.supervises() && !request.agent().equals(actor.username())) {
+            throw new ForbiddenException("Agents can only assign conversations to themselves.");
+        }
+        return commands.assign(id(id), request.agent(), actor.username());
     }
 
     @POST
     @Path("/{id}/unassign")
-    public Uni<Void> unassign(@PathParam("id") String id, @HeaderParam(ACTOR) String actor) {
-        actor(actor);
-        return commands.unassign(id(id));
+    public Uni<Void> unassign(@PathParam("id") String id) {
+        return commands.unassign(id(id), actor());
     }
 
     @POST
     @Path("/{id}/transfer")
-    public Uni<Void> transfer(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, TransferRequest request) {
+    public Uni<Void> transfer(@PathParam("id") String id, TransferRequest request) {
         if (request == null || request.team() == null || request.team().isBlank()) {
             throw ProblemException.unprocessable("team is required");
         }
-        return commands.transfer(id(id), request.team(), actor(actor));
+        return commands.transfer(id(id), request.team(), actor());
     }
 
     @POST
     @Path("/{id}/tags")
-    public Uni<Void> tag(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, TagRequest request) {
+    public Uni<Void> tag(@PathParam("id") String id, TagRequest request) {
         if (request == null || request.tag() == null || request.tag().isBlank()) {
             throw ProblemException.unprocessable("tag is required");
         }
-        return commands.addTag(id(id), request.tag(), actor(actor));
+        return commands.addTag(id(id), request.tag(), actor());
     }
 
     @DELETE
     @Path("/{id}/tags/{tag}")
-    public Uni<Void> untag(@PathParam("id") String id, @PathParam("tag") String tag, @HeaderParam(ACTOR) String actor) {
-        return commands.removeTag(id(id), tag, actor(actor));
+    public Uni<Void> untag(@PathParam("id") String id, @PathParam("tag") String tag) {
+        return commands.removeTag(id(id), tag, actor());
     }
 
     @PUT
     @Path("/{id}/priority")
-    public Uni<Void> priority(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, PriorityRequest request) {
-        return commands.priority(id(id), request == null ? null : request.priority(), actor(actor));
+    public Uni<Void> priority(@PathParam("id") String id, PriorityRequest request) {
+        return commands.priority(id(id), request == null ? null : request.priority(), actor());
     }
 
     /** open, pending, snoozed (with snoozedUntil) or resolved. */
     @PUT
     @Path("/{id}/status")
-    public Uni<Void> status(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, StatusRequest request) {
+    public Uni<Void> status(@PathParam("id") String id, StatusRequest request) {
         if (request == null) {
             throw ProblemException.unprocessable("status is required");
         }
-        return commands.status(id(id), request.status(), request.snoozedUntil(), actor(actor));
+        return commands.status(id(id), request.status(), request.snoozedUntil(), actor());
     }
 
     @POST
     @Path("/{id}/notes")
-    public Uni<Void> note(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, TextRequest request) {
-        return commands.note(id(id), actor(actor), text(request));
+    public Uni<Void> note(@PathParam("id") String id, TextRequest request) {
+        return commands.note(id(id), actor(), text(request));
     }
 
     /** Queued for delivery through ingest; the conversation shows it once the channel took it (or why not). */
     @POST
     @Path("/{id}/replies")
-    public Uni<Response> reply(@PathParam("id") String id, @HeaderParam(ACTOR) String actor, TextRequest request) {
-        return commands.reply(id(id), actor(actor), text(request))
+    public Uni<Response> reply(@PathParam("id") String id, TextRequest request) {
+        return commands.reply(id(id), actor(), text(request))
                 .map(replyId -> Response.accepted(Map.of("replyId", replyId, "status", "queued"))
                         .build());
     }
@@ -164,11 +173,8 @@ public class ConversationResource {
         return request.text();
     }
 
-    private static String actor(String header) {
-        if (header == null || header.isBlank()) {
-            throw ProblemException.badRequest("X-Parley-Actor (who acts) is required");
-        }
-        return header;
+    private String actor() {
+        return Actor.of(identity).username();
     }
 
     private static UUID id(String id) {

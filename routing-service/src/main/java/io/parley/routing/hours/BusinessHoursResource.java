@@ -1,9 +1,11 @@
 package io.parley.routing.hours;
 
 import io.parley.problem.ProblemException;
+import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 @Path("/business-hours/{id}")
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BusinessHoursResource {
@@ -44,6 +47,7 @@ public class BusinessHoursResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @WithTransaction
     public Uni<BusinessHoursView> put(@PathParam("id") String id, BusinessHoursView body) {
         if (body == null || body.timeZone() == null) {

@@ -1,9 +1,11 @@
 package io.parley.routing.inbox;
 
 import io.parley.problem.ProblemException;
+import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -17,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Path("/inboxes/{inbox}/settings")
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InboxSettingsResource {
@@ -40,6 +43,7 @@ public class InboxSettingsResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @WithTransaction
     public Uni<SettingsView> put(@PathParam("inbox") String inbox, SettingsView body) {
         if (body == null) {

@@ -133,7 +133,7 @@ public class RuleEngine {
                         .invoke(() -> facts.priority = conversation.priority.lower());
             case ASSIGN_TEAM ->
                 actions.transfer(conversation, value, actor, now).invoke(() -> facts.team = conversation.team);
-            case ASSIGN_AGENT -> actions.assign(conversation, value, now);
+            case ASSIGN_AGENT -> actions.assign(conversation, value, actor, now);
             case AUTO_REPLY ->
                 automated
                         .send(conversation, value, AutomatedMessages.AUTOMATION, now)

@@ -1,11 +1,14 @@
 package io.parley.routing.rules;
 
 import io.parley.problem.ProblemException;
+import io.parley.security.Actor;
+import io.parley.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,19 +20,24 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 
-/** Automation rules; changes apply to the next message without a restart. X-Parley-Actor names who changed what. */
+/**
+ * Automation rules; changes apply to the next message without a restart. Admins change them, supervisors read them; the
+ * audit names who changed what, from the token.
+ */
 @Path("/rules")
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RuleResource {
-    static final String ACTOR = "X-Parley-Actor";
 
     private final RuleService rules;
     private final RuleEngine engine;
+    private final SecurityIdentity identity;
 
-    public RuleResource(RuleService rules, RuleEngine engine) {
+    public RuleResource(RuleService rules, RuleEngine engine, SecurityIdentity identity) {
         this.rules = rules;
         this.engine = engine;
+        this.identity = identity;
     }
 
     @GET
@@ -38,9 +46,10 @@ public class RuleResource {
     }
 
     @POST
-    public Uni<Response> create(@HeaderParam(ACTOR) String actor, RuleService.RuleView rule) {
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<Response> create(RuleService.RuleView rule) {
         // The engine forgets its cached rules once the change is committed, not before.
-        return rules.create(rule, actor(actor))
+        return rules.create(rule, actor())
                 .invoke(engine::changed)
                 .map(created -> Response.status(201).entity(created).build());
     }
@@ -59,22 +68,20 @@ public class RuleResource {
 
     @PUT
     @Path("/{id}")
-    public Uni<RuleService.RuleView> update(
-            @PathParam("id") String id, @HeaderParam(ACTOR) String actor, RuleService.RuleView rule) {
-        return rules.update(id(id), rule, actor(actor)).invoke(engine::changed);
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RuleService.RuleView> update(@PathParam("id") String id, RuleService.RuleView rule) {
+        return rules.update(id(id), rule, actor()).invoke(engine::changed);
     }
 
     @DELETE
     @Path("/{id}")
-    public Uni<Void> delete(@PathParam("id") String id, @HeaderParam(ACTOR) String actor) {
-        return rules.delete(id(id), actor(actor)).invoke(engine::changed);
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<Void> delete(@PathParam("id") String id) {
+        return rules.delete(id(id), actor()).invoke(engine::changed);
     }
 
-    static String actor(String header) {
-        if (header == null || header.isBlank()) {
-            throw ProblemException.badRequest("X-Parley-Actor (who makes the change) is required");
-        }
-        return header;
+    private String actor() {
+        return Actor.of(identity).username();
     }
 
     static UUID id(String id) {

@@ -1,9 +1,11 @@
 package io.parley.routing.sla;
 
 import io.parley.problem.ProblemException;
+import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.util.stream.Stream;
 
 @Path("/sla-policies/{id}")
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SlaPolicyResource {
@@ -56,6 +59,7 @@ public class SlaPolicyResource {
 
     /** Applies to timers started from now on; running timers keep the target they started with. */
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @WithTransaction
     public Uni<SlaPolicyView> put(@PathParam("id") String id, SlaPolicyView body) {
         if (body == null) {

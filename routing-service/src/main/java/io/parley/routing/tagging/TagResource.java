@@ -1,10 +1,12 @@
 package io.parley.routing.tagging;
 
 import io.parley.problem.ProblemException;
+import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
 
 /** The tag taxonomy. Deleting a tag takes it off every conversation. */
 @Path("/tags")
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TagResource {
@@ -42,6 +45,7 @@ public class TagResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{name}")
     @WithTransaction
     public Uni<TagView> put(@PathParam("name") String name, TagView body) {
@@ -61,6 +65,7 @@ public class TagResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{name}")
     @WithTransaction
     public Uni<Void> delete(@PathParam("name") String name) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.parley.routing.support.MutableClock;
 import io.parley.routing.support.RoutingClient;
+import io.parley.stack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -64,7 +65,9 @@ class AssignmentPolicyTest {
                 .filter(c -> c.get("assignee") == null)
                 .findFirst()
                 .orElseThrow();
-        given().get("/teams/" + routing.team + "/queue")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/teams/" + routing.team + "/queue")
                 .then()
                 .statusCode(200)
                 .body("conversationId", org.hamcrest.Matchers.contains(waiting.get("id")));
@@ -124,7 +127,9 @@ class AssignmentPolicyTest {
                 .map(c -> c.get("id"))
                 .toList();
         assertEquals(3, waiting.size());
-        given().get("/teams/" + routing.team + "/queue")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/teams/" + routing.team + "/queue")
                 .then()
                 .statusCode(200)
                 .body("conversationId", org.hamcrest.Matchers.containsInAnyOrder(waiting.toArray()));
@@ -153,15 +158,18 @@ class AssignmentPolicyTest {
         routing.customer("m2", "cust-urgent", "Second, but urgent");
         String urgent = (String) routing.awaitConversationOf("cust-urgent", c -> c.get("waitingSince") != null)
                 .get("id");
-        given().contentType(ContentType.JSON)
-                .header("X-Parley-Actor", "carol")
+        given().auth()
+                .oauth2(Tokens.of("carol"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("priority", "urgent"))
                 .put("/conversations/" + urgent + "/priority")
                 .then()
                 .statusCode(204);
         String old = (String) routing.awaitConversationOf("cust-old", c -> true).get("id");
         // The queue the API shows is in the order the queue pass serves it.
-        given().get("/teams/" + routing.team + "/queue")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/teams/" + routing.team + "/queue")
                 .then()
                 .statusCode(200)
                 .body("conversationId", org.hamcrest.Matchers.contains(urgent, old));

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.parley.contracts.InboundMessage;
 import io.parley.routing.support.RoutingClient;
+import io.parley.stack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.common.mapper.TypeRef;
 import io.restassured.http.ContentType;
@@ -39,13 +41,19 @@ class ContactTest {
     @Test
     void theSameVerifiedAddressOnTwoInboxesIsOnePerson() {
         String address = "jane." + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
-        mail.customer("e1", address, "Order question", b -> b.inbox(mail.inbox, "email", mail.team));
+        mail.customer(
+                "e1",
+                address,
+                "Order question",
+                b -> b.inbox(mail.inbox, "email", mail.team)
+                        .contact(new InboundMessage.Contact(address, "Jane", true)));
         Map<String, Object> first = mail.awaitConversationOf(address, c -> true);
         otherMail.customer(
                 "e2",
                 address.toUpperCase(),
                 "Invoice question",
-                b -> b.inbox(otherMail.inbox, "email", otherMail.team));
+                b -> b.inbox(otherMail.inbox, "email", otherMail.team)
+                        .contact(new InboundMessage.Contact(address.toUpperCase(), "Jane", true)));
         Map<String, Object> second = otherMail.awaitConversationOf(address.toUpperCase(), c -> true);
 
         Object profile = ((Map<?, ?>) first.get("contact")).get("profileId");
@@ -55,6 +63,24 @@ class ContactTest {
                 List.of(first.get("id")),
                 ((List<?>) detail.get("history"))
                         .stream().map(h -> ((Map<?, ?>) h).get("id")).toList());
+    }
+
+    /** A From header anyone can type: without the relay's authentication it is a separate contact. */
+    @Test
+    void anUnverifiedAddressIsNotMergedIntoTheVerifiedOne() {
+        String address = "ana." + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        mail.customer(
+                "e1",
+                address,
+                "Real Ana",
+                b -> b.inbox(mail.inbox, "email", mail.team).contact(new InboundMessage.Contact(address, "Ana", true)));
+        Map<String, Object> real = mail.awaitConversationOf(address, c -> true);
+        otherMail.customer("e2", address, "Spoofed Ana", b -> b.inbox(otherMail.inbox, "email", otherMail.team));
+        Map<String, Object> spoofed = otherMail.awaitConversationOf(address, c -> true);
+
+        assertNotEquals(
+                ((Map<?, ?>) real.get("contact")).get("profileId"),
+                ((Map<?, ?>) spoofed.get("contact")).get("profileId"));
     }
 
     @Test
@@ -69,23 +95,31 @@ class ContactTest {
                 ((Map<?, ?>) byMail.get("contact")).get("profileId"),
                 ((Map<?, ?>) byChat.get("contact")).get("profileId"));
 
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("into", mailContact))
                 .post("/contacts/" + chatContact + "/merge")
                 .then()
                 .statusCode(200);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("author", "bob", "text", "Prefers e-mail"))
+        given().auth()
+                .oauth2(Tokens.of("bob"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("text", "Prefers e-mail"))
                 .post("/contacts/" + chatContact + "/notes")
                 .then()
                 .statusCode(200);
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("plan", "enterprise"))
                 .patch("/contacts/" + chatContact + "/attributes")
                 .then()
                 .statusCode(200);
 
-        Map<String, Object> profile = given().get("/contacts/" + chatContact)
+        Map<String, Object> profile = given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/contacts/" + chatContact)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -96,12 +130,18 @@ class ContactTest {
         assertEquals(Map.of("plan", "enterprise"), profile.get("attributes"));
         assertEquals("Prefers e-mail", ((Map<?, ?>) ((List<?>) profile.get("notes")).get(0)).get("text"));
 
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(Map.of())
                 .post("/contacts/" + chatContact + "/merge")
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json");
-        given().get("/contacts/" + UUID.randomUUID()).then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/contacts/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.Topics;
 import io.parley.routing.support.RoutingClient;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,38 +46,50 @@ class ConversationApiTest {
                 .get("id");
         routing.awaitConversationOf("cust-2", c -> c.get("assignee") != null);
 
-        given().queryParam("inbox", routing.inbox)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("inbox", routing.inbox)
                 .queryParam("q", "PARCEL 47")
                 .get("/conversations")
                 .then()
                 .statusCode(200)
                 .body("id", contains(parcel));
-        given().queryParam("inbox", routing.inbox)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("inbox", routing.inbox)
                 .queryParam("q", "100%")
                 .get("/conversations")
                 .then()
                 .statusCode(200)
                 .body("id", empty());
-        given().queryParam("inbox", routing.inbox)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("inbox", routing.inbox)
                 .queryParam("assignee", agent)
                 .queryParam("channel", "api")
                 .get("/conversations")
                 .then()
                 .statusCode(200)
                 .body("size()", equalTo(2));
-        given().queryParam("inbox", routing.inbox)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("inbox", routing.inbox)
                 .queryParam("assignee", "none")
                 .get("/conversations")
                 .then()
                 .statusCode(200)
                 .body("id", empty());
-        given().queryParam("inbox", routing.inbox)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("inbox", routing.inbox)
                 .queryParam("priority", "urgent")
                 .get("/conversations")
                 .then()
                 .statusCode(200)
                 .body("id", empty());
-        given().queryParam("priority", "sky-high")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("priority", "sky-high")
                 .get("/conversations")
                 .then()
                 .statusCode(400)
@@ -97,9 +110,11 @@ class ConversationApiTest {
         assertEquals(otherTeam, moved.get("team"));
         assertEquals("b-" + routing.team, moved.get("assignee"));
 
-        action("/conversations/" + id + "/assign", Map.of("agent", agent), 204);
+        // Agents take conversations themselves only; supervisors give them to anyone.
+        action("/conversations/" + id + "/assign", Map.of("agent", agent), 403);
+        action("carol", "/conversations/" + id + "/assign", Map.of("agent", agent), 204);
         assertEquals(agent, routing.detail(id).get("assignee"));
-        action("/conversations/" + id + "/assign", Map.of("agent", "nobody-we-know"), 422);
+        action("carol", "/conversations/" + id + "/assign", Map.of("agent", "nobody-we-know"), 422);
 
         try (TopicProbe outbound = new TopicProbe(RoutingClient.bootstrap(), Topics.OUTBOUND_MESSAGES)) {
             action("/conversations/" + id + "/replies", Map.of("text", "Sure, what is unclear?"), 202);
@@ -118,16 +133,24 @@ class ConversationApiTest {
         assertEquals("note", note.get("direction"));
         assertEquals("alice", note.get("agent"));
         action("/conversations/" + id + "/tags", Map.of("tag", "no-such-tag"), 422);
+        // No token, no actor: a header cannot name one.
         given().contentType(ContentType.JSON)
+                .header("X-Parley-Actor", "alice")
                 .body(Map.of("text", "x"))
                 .post("/conversations/" + id + "/notes")
                 .then()
-                .statusCode(400);
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     static void action(String path, Map<String, Object> body, int status) {
-        given().contentType(ContentType.JSON)
-                .header("X-Parley-Actor", "alice")
+        action("alice", path, body, status);
+    }
+
+    static void action(String actor, String path, Map<String, Object> body, int status) {
+        given().auth()
+                .oauth2(Tokens.of(actor))
+                .contentType(ContentType.JSON)
                 .body(body)
                 .post(path)
                 .then()

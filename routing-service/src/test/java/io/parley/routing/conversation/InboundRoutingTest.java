@@ -17,6 +17,7 @@ import io.parley.contracts.MessageStatus;
 import io.parley.contracts.OutboundResult;
 import io.parley.contracts.Topics;
 import io.parley.routing.support.RoutingClient;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -106,7 +107,9 @@ class InboundRoutingTest {
                 .map(c -> (String) c.get("id"))
                 .findFirst()
                 .orElseThrow();
-        given().get("/conversations/" + first)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/conversations/" + first)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("open"))
@@ -135,7 +138,9 @@ class InboundRoutingTest {
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             String id = routing.conversations().get(0).get("id").toString();
-            given().get("/conversations/" + id)
+            given().auth()
+                    .oauth2(Tokens.of("dave"))
+                    .get("/conversations/" + id)
                     .then()
                     .body("messages.text", equalTo(List.of("Only once", "Second message")));
         });
@@ -224,7 +229,9 @@ class InboundRoutingTest {
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             String id = routing.conversations().get(0).get("id").toString();
-            given().get("/conversations/" + id)
+            given().auth()
+                    .oauth2(Tokens.of("dave"))
+                    .get("/conversations/" + id)
                     .then()
                     .body("messages.direction", equalTo(List.of("incoming", "outgoing", "incoming", "incoming")))
                     .body("messages.text", equalTo(java.util.Arrays.asList(null, "On its way!", "Thanks", "Bye")));
@@ -257,7 +264,9 @@ class InboundRoutingTest {
         routing.send(routing.inbound("m-end", "cust-1", "Thanks", b -> {}));
 
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().get("/conversations/" + id)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.of("dave"))
+                        .get("/conversations/" + id)
                         .then()
                         .body("messages.direction", equalTo(List.of("incoming", "outgoing", "outgoing", "incoming")))
                         .body("messages[1].agent", equalTo("agent-a"))
@@ -294,12 +303,16 @@ class InboundRoutingTest {
                         b -> b.kind(InboundMessage.Kind.DELETE).target("n-2"))));
 
         await().atMost(RoutingClient.WAIT)
-                .untilAsserted(() -> given().get("/conversations/" + id)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.of("dave"))
+                        .get("/conversations/" + id)
                         .then()
                         .body("messages.direction", equalTo(List.of("incoming", "outgoing")))
                         .body("messages[1].deliveryStatus", equalTo("read")));
         Map<String, Object> theirs = routing.awaitConversationOf("cust-2", c -> true);
-        given().get("/conversations/" + theirs.get("id"))
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/conversations/" + theirs.get("id"))
                 .then()
                 .body("messages.text", equalTo(java.util.Arrays.asList("Thanks", null)));
     }
@@ -313,21 +326,38 @@ class InboundRoutingTest {
 
         String id = awaitConversations(1).get(0).get("id").toString();
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().get("/conversations/" + id)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.of("dave"))
+                        .get("/conversations/" + id)
                         .then()
                         .body("messages.text", equalTo(List.of("A real question"))));
     }
 
     @Test
     void badFiltersAreClientErrors() {
-        given().get("/conversations?status=sleeping")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/conversations?status=sleeping")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("status must be one of"));
-        given().get("/conversations/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
-        given().get("/conversations?limit=0").then().statusCode(400);
-        given().put("/teams/Bad Team!/members/alice").then().statusCode(422);
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/conversations/not-a-uuid")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/conversations?limit=0")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .put("/teams/Bad Team!/members/alice")
+                .then()
+                .statusCode(422);
     }
 
     private List<Map<String, Object>> awaitConversations(int count) {
@@ -339,6 +369,6 @@ class InboundRoutingTest {
     }
 
     private boolean hasMembers() {
-        return given().get("/teams/" + team).statusCode() == 200;
+        return given().auth().oauth2(Tokens.of("dave")).get("/teams/" + team).statusCode() == 200;
     }
 }

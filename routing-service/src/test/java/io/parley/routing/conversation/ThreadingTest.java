@@ -10,6 +10,7 @@ import io.parley.contracts.EventTypes;
 import io.parley.contracts.Topics;
 import io.parley.routing.support.MutableClock;
 import io.parley.routing.support.RoutingClient;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,7 +34,9 @@ class ThreadingTest {
     void setUp() {
         routing = new RoutingClient();
         routing.member(routing.team, "a-" + routing.team, null);
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("survey", "none", "reopenWindowMinutes", 60))
                 .put("/inboxes/" + routing.inbox + "/settings")
                 .then()
@@ -95,8 +98,9 @@ class ThreadingTest {
         routing.customer("m1", "cust-1", "Call me back next week");
         String id = (String) routing.awaitConversationOf("cust-1", c -> c.get("assignee") != null)
                 .get("id");
-        given().contentType(ContentType.JSON)
-                .header("X-Parley-Actor", "alice")
+        given().auth()
+                .oauth2(Tokens.of("alice"))
+                .contentType(ContentType.JSON)
                 .body(Map.of(
                         "status",
                         "snoozed",
@@ -116,15 +120,17 @@ class ThreadingTest {
         routing.customer("m1", "cust-1", "Hi");
         String id = (String) routing.awaitConversationOf("cust-1", c -> c.get("assignee") != null)
                 .get("id");
-        given().contentType(ContentType.JSON)
-                .header("X-Parley-Actor", "alice")
+        given().auth()
+                .oauth2(Tokens.of("alice"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("status", "snoozed"))
                 .put("/conversations/" + id + "/status")
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
-                .header("X-Parley-Actor", "alice")
+        given().auth()
+                .oauth2(Tokens.of("alice"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("status", "sleeping"))
                 .put("/conversations/" + id + "/status")
                 .then()

@@ -9,6 +9,7 @@ import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.Topics;
 import io.parley.routing.support.RoutingClient;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -101,7 +102,9 @@ class CsatSurveyTest {
 
     @Test
     void unknownSurveyKindsAreRefused() {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("survey", "stars"))
                 .put("/inboxes/" + routing.inbox + "/settings")
                 .then()
@@ -110,7 +113,9 @@ class CsatSurveyTest {
     }
 
     private void settings(String survey) {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("survey", survey, "reopenWindowMinutes", 60))
                 .put("/inboxes/" + routing.inbox + "/settings")
                 .then()

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.Topics;
 import io.parley.routing.support.RoutingClient;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.common.mapper.TypeRef;
@@ -34,7 +35,7 @@ class AutomationRuleTest {
 
     @AfterEach
     void tearDown() {
-        created.forEach(id -> given().header("X-Parley-Actor", "test").delete("/rules/" + id));
+        created.forEach(id -> given().auth().oauth2(Tokens.of("dave")).delete("/rules/" + id));
         routing.close();
     }
 
@@ -83,8 +84,9 @@ class AutomationRuleTest {
                                 Map.of("type", "set_priority", "value", "urgent"),
                                 Map.of("type", "add_tag", "value", "ugc"),
                                 Map.of("type", "auto_reply", "value", "Thanks, a senior agent is on it.")));
-        String id = given().contentType(ContentType.JSON)
-                .header("X-Parley-Actor", "dave")
+        String id = given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(rule)
                 .post("/rules")
                 .then()
@@ -111,8 +113,18 @@ class AutomationRuleTest {
 
         Map<String, Object> changed = new java.util.HashMap<>(rule);
         changed.put("actions", List.of(Map.of("type", "set_priority", "value", "low")));
-        given().contentType(ContentType.JSON)
-                .header("X-Parley-Actor", "carol")
+        // Supervisors read rules; only admins change them.
+        given().auth()
+                .oauth2(Tokens.of("carol"))
+                .contentType(ContentType.JSON)
+                .body(changed)
+                .put("/rules/" + id)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(changed)
                 .put("/rules/" + id)
                 .then()
@@ -123,7 +135,9 @@ class AutomationRuleTest {
         assertEquals("low", second.get("priority"));
         assertEquals(List.of(), second.get("tags"));
 
-        List<Map<String, Object>> audit = given().queryParam("rule", id)
+        List<Map<String, Object>> audit = given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("rule", id)
                 .get("/rules/audit")
                 .then()
                 .statusCode(200)
@@ -133,8 +147,7 @@ class AutomationRuleTest {
                 List.of("updated", "created"),
                 audit.stream().map(a -> a.get("change")).toList());
         assertEquals(
-                List.of("carol", "dave"),
-                audit.stream().map(a -> a.get("actor")).toList());
+                List.of("dave", "dave"), audit.stream().map(a -> a.get("actor")).toList());
         assertTrue(audit.get(0).get("before").toString().contains("urgent"));
         assertTrue(audit.get(0).get("after").toString().contains("low"));
     }
@@ -146,8 +159,9 @@ class AutomationRuleTest {
         String id = (String) routing.awaitConversationOf("cust-1", c -> c.get("assignee") != null)
                 .get("id");
 
-        given().contentType(ContentType.JSON)
-                .header("X-Parley-Actor", "bob")
+        given().auth()
+                .oauth2(Tokens.of("bob"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("tag", "sales-lead"))
                 .post("/conversations/" + id + "/tags")
                 .then()
@@ -155,7 +169,9 @@ class AutomationRuleTest {
 
         Map<String, Object> moved = routing.awaitConversationOf("cust-1", c -> "sales".equals(c.get("team")));
         assertEquals("sales-agent", moved.get("assignee"));
-        given().queryParam("tag", "sales-lead")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("tag", "sales-lead")
                 .queryParam("inbox", routing.inbox)
                 .get("/conversations")
                 .then()
@@ -176,16 +192,18 @@ class AutomationRuleTest {
                 "triggers", List.of("message_created"),
                 "conditions", Map.of("field", "text", "op", "matches", "value", "(unclosed"),
                 "actions", List.of(Map.of("type", "resolve")));
-        given().contentType(ContentType.JSON)
-                .header("X-Parley-Actor", "dave")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(badRegex)
                 .post("/rules")
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("regular expression"));
-        given().contentType(ContentType.JSON)
-                .header("X-Parley-Actor", "dave")
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(Map.of(
                         "name",
                         "x",
@@ -206,8 +224,13 @@ class AutomationRuleTest {
                         List.of(Map.of("type", "resolve"))))
                 .post("/rules")
                 .then()
-                .statusCode(400)
-                .body("detail", containsString("X-Parley-Actor"));
-        given().get("/rules/not-a-rule").then().statusCode(404).contentType("application/problem+json");
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/rules/not-a-rule")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 }

@@ -12,6 +12,7 @@ import io.parley.contracts.EventTypes;
 import io.parley.contracts.Topics;
 import io.parley.routing.support.MutableClock;
 import io.parley.routing.support.RoutingClient;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.common.mapper.TypeRef;
@@ -213,19 +214,25 @@ class SlaTest {
 
     @Test
     void badCalendarsAndPoliciesAreRefusedWithProblemDetails() {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("timeZone", "Mars/Olympus"))
                 .put("/business-hours/broken")
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("firstResponseMinutes", 0))
                 .put("/sla-policies/broken")
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("slaPolicyId", "no-such-policy"))
                 .put("/teams/" + routing.team + "/settings")
                 .then()
@@ -242,7 +249,9 @@ class SlaTest {
     }
 
     static List<Map<String, Object>> timers(String id) {
-        return given().get("/conversations/" + id + "/sla")
+        return given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/conversations/" + id + "/sla")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -257,7 +266,9 @@ class SlaTest {
     }
 
     static void put(String path, Map<String, Object> body) {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(body)
                 .put(path)
                 .then()

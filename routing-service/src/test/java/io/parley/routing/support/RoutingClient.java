@@ -9,6 +9,7 @@ import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.OutboundResult;
 import io.parley.contracts.Topics;
+import io.parley.stack.testing.Tokens;
 import io.parley.stack.testing.TopicWriter;
 import io.restassured.common.mapper.TypeRef;
 import io.restassured.http.ContentType;
@@ -146,7 +147,9 @@ public final class RoutingClient implements AutoCloseable {
 
     /** The inbox's conversations, up to 200 (the API lists 50 unless asked for more). */
     public List<Map<String, Object>> conversations() {
-        return given().queryParam("inbox", inbox)
+        return given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("inbox", inbox)
                 .queryParam("limit", 200)
                 .get("/conversations")
                 .then()
@@ -171,7 +174,9 @@ public final class RoutingClient implements AutoCloseable {
     }
 
     public Map<String, Object> detail(String id) {
-        return given().get("/conversations/" + id)
+        return given().auth()
+                .oauth2(Tokens.of("dave"))
+                .get("/conversations/" + id)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -179,13 +184,15 @@ public final class RoutingClient implements AutoCloseable {
     }
 
     public void member(String team, String agent, Object body) {
-        var request = given().contentType(ContentType.JSON);
+        var request = given().auth().oauth2(Tokens.of("dave")).contentType(ContentType.JSON);
         if (body != null) request.body(body);
         request.put("/teams/" + team + "/members/" + agent).then().statusCode(204);
     }
 
     public void policy(String team, Map<String, Object> policy) {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(policy)
                 .put("/teams/" + team + "/policy")
                 .then()
@@ -193,7 +200,9 @@ public final class RoutingClient implements AutoCloseable {
     }
 
     public void availability(String agent, String availability) {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("availability", availability))
                 .put("/agents/" + agent + "/availability")
                 .then()
@@ -201,8 +210,9 @@ public final class RoutingClient implements AutoCloseable {
     }
 
     public void status(String conversationId, String status) {
-        given().contentType(ContentType.JSON)
-                .header("X-Parley-Actor", "carol")
+        given().auth()
+                .oauth2(Tokens.of("carol"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("status", status))
                 .put("/conversations/" + conversationId + "/status")
                 .then()

@@ -91,7 +91,8 @@ public class EmailAdapter implements ChannelAdapter {
                 .providerMessageId(messageId)
                 .threadKey(root != null ? root : inReplyTo != null ? inReplyTo : messageId)
                 .replyTo(inReplyTo)
-                .contact(address, from.getName())
+                .contact(new InboundMessage.Contact(
+                        address, from.getName(), SenderAuthentication.verified(message, address)))
                 .kind(content.attachments.isEmpty() ? Kind.TEXT : Kind.MEDIA)
                 .subject(message.getSubject())
                 .text(content.text())

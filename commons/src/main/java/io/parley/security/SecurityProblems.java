@@ -1,4 +1,4 @@
-package io.parley.gateway.security;
+package io.parley.security;
 
 import io.parley.problem.Problem;
 import io.quarkus.security.AuthenticationFailedException;
@@ -7,7 +7,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** 401 and 403 as problem+json; 401 also tells the client to bring a bearer token. */
+/** 401 and 403 as problem+json in every service; 401 also tells the client to bring a bearer token. */
 public class SecurityProblems {
 
     @ServerExceptionMapper
