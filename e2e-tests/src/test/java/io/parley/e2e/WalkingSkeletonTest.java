@@ -167,6 +167,59 @@ class WalkingSkeletonTest {
         given().get(gateway() + "/api/conversations?assignee=me").then().statusCode(401);
     }
 
+    /** Changes in ingest and in routing, each with its actor from the token, in one log for admins. */
+    @Test
+    void anAdminReadsOneAuditLogAcrossTheServices() {
+        String dave = token("dave");
+        String inbox = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = "audit-secret-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(dave)
+                .contentType("application/json")
+                .body("{\"channel\":\"api\",\"name\":\"Audited\",\"team\":\"support\",\"secret\":\"" + secret + "\"}")
+                .put(gateway() + "/api/admin/inboxes/" + inbox)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(token("alice"))
+                .contentType("application/json")
+                .body("{\"availability\":\"online\"}")
+                .put(gateway() + "/api/me/availability")
+                .then()
+                .statusCode(200);
+
+        String log = given().auth()
+                .oauth2(dave)
+                .queryParam("limit", 500)
+                .get(gateway() + "/api/admin/audit")
+                .then()
+                .statusCode(200)
+                .body("find { it.objectId == '" + inbox + "' }.action", equalTo("inbox.created"))
+                .body("find { it.objectId == '" + inbox + "' }.actor", equalTo("dave"))
+                .body("find { it.objectId == '" + inbox + "' }.service", equalTo("ingest-service"))
+                .body(
+                        "find { it.action == 'agent.availability_set' && it.objectId == 'alice' }.actor",
+                        equalTo("alice"))
+                .body(
+                        "find { it.action == 'agent.availability_set' && it.objectId == 'alice' }.service",
+                        equalTo("routing-service"))
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertFalse(log.contains(secret), "a secret's value in the audit log");
+        given().auth()
+                .oauth2(dave)
+                .queryParam("actor", "alice")
+                .get(gateway() + "/api/admin/audit")
+                .then()
+                .statusCode(200)
+                .body("actor", org.hamcrest.Matchers.everyItem(equalTo("alice")));
+        given().auth()
+                .oauth2(token("carol"))
+                .get(gateway() + "/api/admin/audit")
+                .then()
+                .statusCode(403);
+    }
+
     @Test
     void anAdminConnectsATelegramBotWhoseMessagesReachTheTeam() {
         String dave = token("dave");

@@ -1,9 +1,13 @@
 package io.parley.ingest.inbox;
 
+import io.parley.audit.AuditTrail;
 import io.parley.ingest.intake.ReplayService;
 import io.parley.ingest.secrets.SecretRotation;
 import io.parley.problem.ProblemException;
+import io.parley.security.Actor;
 import io.parley.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -30,8 +34,11 @@ public class InboxResource {
     private final InboxService inboxes;
     private final ReplayService replays;
     private final SecretRotation rotation;
+    private final SecurityIdentity identity;
 
-    public InboxResource(InboxService inboxes, ReplayService replays, SecretRotation rotation) {
+    public InboxResource(
+            InboxService inboxes, ReplayService replays, SecretRotation rotation, SecurityIdentity identity) {
+        this.identity = identity;
         this.inboxes = inboxes;
         this.replays = replays;
         this.rotation = rotation;
@@ -43,7 +50,9 @@ public class InboxResource {
     @POST
     @Path("/secrets/rotate")
     public Uni<RotationResult> rotateSecrets() {
-        return rotation.rotate().map(RotationResult::new);
+        return rotation.rotate()
+                .call(count -> audit(Actor.of(identity), "inbox.secrets_rotated", "*", "reencrypted=" + count))
+                .map(RotationResult::new);
     }
 
     @GET
@@ -62,7 +71,16 @@ public class InboxResource {
     @Path("/{id}/replay")
     public Uni<ReplayService.ReplayResult> replay(
             @PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return inboxes.get(id).flatMap(inbox -> replays.replay(inbox.id, instant("from", from), instant("to", to)));
+        Actor actor = Actor.of(identity);
+        return inboxes.get(id)
+                .flatMap(inbox -> replays.replay(inbox.id, instant("from", from), instant("to", to)))
+                .call(result -> audit(actor, "inbox.replayed", id, "from=" + from + " to=" + to));
+    }
+
+    private static Uni<Void> audit(Actor actor, String action, String inbox, String detail) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session ->
+                        AuditTrail.record(session, actor.username(), action, "inbox", inbox, detail, Instant.now())));
     }
 
     private static Instant instant(String name, String value) {
@@ -81,6 +99,6 @@ public class InboxResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<InboxView> put(@PathParam("id") String id, InboxRequest request) {
-        return inboxes.put(id, request).map(InboxView::of);
+        return inboxes.put(id, request, Actor.of(identity)).map(InboxView::of);
     }
 }

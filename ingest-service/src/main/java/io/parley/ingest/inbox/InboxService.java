@@ -1,10 +1,13 @@
 package io.parley.ingest.inbox;
 
+import io.parley.audit.AuditTrail;
 import io.parley.ingest.channel.Channel;
 import io.parley.problem.ProblemException;
+import io.parley.security.Actor;
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -40,10 +43,13 @@ public class InboxService {
         return Inbox.listAll(io.quarkus.panache.common.Sort.by("id"));
     }
 
-    /** Creates or replaces an inbox; an omitted secret keeps the current one. */
+    /**
+     * Creates or replaces an inbox; an omitted secret keeps the current one. The audit log records who did it and which
+     * fields changed, naming secrets that changed but never their values.
+     */
     @CacheInvalidate(cacheName = "inboxes")
     @WithTransaction
-    public Uni<Inbox> put(@CacheKey String id, InboxRequest request) {
+    public Uni<Inbox> put(@CacheKey String id, InboxRequest request, Actor actor) {
         return Inbox.<Inbox>findById(id).flatMap(existing -> {
             validate(id, request, existing);
             Instant now = Instant.now();
@@ -67,8 +73,33 @@ public class InboxService {
             }
             inbox.senderAddress = request.senderAddress();
             inbox.updatedAt = now;
-            return existing == null ? inbox.<Inbox>persist() : Uni.createFrom().item(inbox);
+            String detail =
+                    "channel=" + inbox.channel + " team=" + inbox.team + " secrets changed=" + changedSecrets(request);
+            return (existing == null ? inbox.<Inbox>persist() : Uni.createFrom().item(inbox))
+                    .call(saved -> Panache.getSession()
+                            .flatMap(session -> AuditTrail.record(
+                                    session,
+                                    actor.username(),
+                                    existing == null ? "inbox.created" : "inbox.updated",
+                                    "inbox",
+                                    id,
+                                    detail,
+                                    now)));
         });
+    }
+
+    private static List<String> changedSecrets(InboxRequest request) {
+        List<String> changed = new ArrayList<>();
+        if (request.secret() != null) {
+            changed.add("secret");
+        }
+        if (request.verifyToken() != null) {
+            changed.add("verifyToken");
+        }
+        if (request.accessToken() != null) {
+            changed.add("accessToken");
+        }
+        return changed;
     }
 
     private static void validate(String id, InboxRequest request, Inbox existing) {

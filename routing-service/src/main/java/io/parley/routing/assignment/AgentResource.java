@@ -1,6 +1,7 @@
 package io.parley.routing.assignment;
 
 import io.parley.problem.ProblemException;
+import io.parley.routing.audit.AuditLog;
 import io.parley.security.Actor;
 import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -32,8 +33,10 @@ public class AgentResource {
     private final AvailabilityService availability;
     private final TeamQueue queue;
     private final SecurityIdentity identity;
+    private final AuditLog audit;
 
-    public AgentResource(AvailabilityService availability, TeamQueue queue, SecurityIdentity identity) {
+    public AgentResource(AvailabilityService availability, TeamQueue queue, SecurityIdentity identity, AuditLog audit) {
+        this.audit = audit;
         this.availability = availability;
         this.queue = queue;
         this.identity = identity;
@@ -59,6 +62,12 @@ public class AgentResource {
                 .call(() -> value == Availability.ONLINE
                         ? queue.drainAll()
                         : Uni.createFrom().item(0))
+                .call(() -> audit.record(
+                        actor,
+                        "agent.availability_set",
+                        "agent",
+                        agent,
+                        value.name().toLowerCase(Locale.ROOT)))
                 .replaceWith(new AvailabilityView(agent, value.name().toLowerCase(Locale.ROOT)));
     }
 

@@ -1,6 +1,9 @@
 package io.parley.routing.assignment;
 
+import io.parley.routing.audit.AuditLog;
+import io.parley.security.Actor;
 import io.parley.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +25,12 @@ public class TeamResource {
     private final TeamService teams;
     private final TeamSettings teamSettings;
 
-    public TeamResource(TeamService teams, TeamSettings teamSettings) {
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
+
+    public TeamResource(TeamService teams, TeamSettings teamSettings, AuditLog audit, SecurityIdentity identity) {
+        this.audit = audit;
+        this.identity = identity;
         this.teamSettings = teamSettings;
         this.teams = teams;
     }
@@ -37,28 +45,35 @@ public class TeamResource {
     @Path("/members/{agent}")
     public Uni<Void> addMember(
             @PathParam("team") String team, @PathParam("agent") String agent, TeamService.MemberRequest request) {
-        return teams.addMember(team, agent, request).call(teams::changed);
+        return teams.addMember(team, agent, request)
+                .call(teams::changed)
+                .call(() -> audit.record(Actor.of(identity), "team.member_added", "team", team, "agent=" + agent));
     }
 
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Path("/members/{agent}")
     public Uni<Void> removeMember(@PathParam("team") String team, @PathParam("agent") String agent) {
-        return teams.removeMember(team, agent);
+        return teams.removeMember(team, agent)
+                .call(() -> audit.record(Actor.of(identity), "team.member_removed", "team", team, "agent=" + agent));
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("/policy")
     public Uni<TeamService.PolicyView> putPolicy(@PathParam("team") String team, TeamService.PolicyView policy) {
-        return teams.putPolicy(team, policy).call(teams::changed);
+        return teams.putPolicy(team, policy)
+                .call(teams::changed)
+                .call(() -> audit.record(Actor.of(identity), "team.policy_put", "team", team, null));
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("/settings")
     public Uni<Void> putSettings(@PathParam("team") String team, TeamService.SettingsRequest settings) {
-        return teams.putSettings(team, settings).invoke(() -> teamSettings.changed(team));
+        return teams.putSettings(team, settings)
+                .invoke(() -> teamSettings.changed(team))
+                .call(() -> audit.record(Actor.of(identity), "team.settings_put", "team", team, null));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.parley.routing.contact;
 
 import io.parley.problem.ProblemException;
+import io.parley.routing.audit.AuditLog;
 import io.parley.routing.conversation.Conversation;
 import io.parley.security.Actor;
 import io.parley.security.Roles;
@@ -58,8 +59,10 @@ public class ContactResource {
     private final ContactService contacts;
     private final Clock clock;
     private final SecurityIdentity identity;
+    private final AuditLog audit;
 
-    public ContactResource(ContactService contacts, Clock clock, SecurityIdentity identity) {
+    public ContactResource(ContactService contacts, Clock clock, SecurityIdentity identity, AuditLog audit) {
+        this.audit = audit;
         this.contacts = contacts;
         this.clock = clock;
         this.identity = identity;
@@ -88,7 +91,9 @@ public class ContactResource {
                     });
                     profile.attributes = ContactService.write(attributes);
                     return profile(profile.id);
-                });
+                })
+                .call(() -> audit.record(
+                        Actor.of(identity), "contact.attributes_changed", "contact", id, "keys=" + changes.keySet()));
     }
 
     @POST
@@ -106,7 +111,9 @@ public class ContactResource {
             note.author = author;
             note.body = request.text();
             note.createdAt = clock.instant();
-            return note.persist().replaceWith(new NoteView(note.id, note.author, note.body, note.createdAt));
+            return note.persist()
+                    .call(() -> audit.record(Actor.of(identity), "contact.note_added", "contact", id, null))
+                    .replaceWith(new NoteView(note.id, note.author, note.body, note.createdAt));
         });
     }
 
@@ -118,7 +125,9 @@ public class ContactResource {
         if (request == null || request.into() == null) {
             throw ProblemException.unprocessable("into (the contact to merge into) is required");
         }
-        return contacts.merge(parse(id), request.into()).flatMap(profile -> profile(profile.id));
+        return contacts.merge(parse(id), request.into())
+                .call(() -> audit.record(Actor.of(identity), "contact.merged", "contact", id, "into=" + request.into()))
+                .flatMap(profile -> profile(profile.id));
     }
 
     private static Uni<Contact> find(UUID id) {

@@ -1,9 +1,12 @@
 package io.parley.routing.hours;
 
 import io.parley.problem.ProblemException;
+import io.parley.routing.audit.AuditLog;
+import io.parley.security.Actor;
 import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +35,12 @@ public class BusinessHoursResource {
 
     private final Clock clock;
 
-    public BusinessHoursResource(Clock clock) {
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
+
+    public BusinessHoursResource(Clock clock, AuditLog audit, SecurityIdentity identity) {
+        this.audit = audit;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -58,16 +66,18 @@ public class BusinessHoursResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.unprocessable(e.getMessage());
         }
-        return BusinessHours.<BusinessHours>findById(id).flatMap(existing -> {
-            BusinessHours hours = existing != null ? existing : new BusinessHours();
-            hours.id = id;
-            hours.timeZone = body.timeZone();
-            hours.weekly = BusinessHours.write(body.weekly() == null ? Map.of() : body.weekly());
-            hours.holidays = BusinessHours.write(body.holidays() == null ? List.of() : body.holidays());
-            hours.awayMessage = body.awayMessage();
-            hours.updatedAt = clock.instant();
-            return (existing != null ? Uni.createFrom().item(hours) : hours.<BusinessHours>persist())
-                    .map(BusinessHoursView::of);
-        });
+        return BusinessHours.<BusinessHours>findById(id)
+                .flatMap(existing -> {
+                    BusinessHours hours = existing != null ? existing : new BusinessHours();
+                    hours.id = id;
+                    hours.timeZone = body.timeZone();
+                    hours.weekly = BusinessHours.write(body.weekly() == null ? Map.of() : body.weekly());
+                    hours.holidays = BusinessHours.write(body.holidays() == null ? List.of() : body.holidays());
+                    hours.awayMessage = body.awayMessage();
+                    hours.updatedAt = clock.instant();
+                    return (existing != null ? Uni.createFrom().item(hours) : hours.<BusinessHours>persist())
+                            .map(BusinessHoursView::of);
+                })
+                .call(() -> audit.record(Actor.of(identity), "business-hours.put", "business-hours", id, null));
     }
 }

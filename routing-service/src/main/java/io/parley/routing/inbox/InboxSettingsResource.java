@@ -1,9 +1,12 @@
 package io.parley.routing.inbox;
 
 import io.parley.problem.ProblemException;
+import io.parley.routing.audit.AuditLog;
+import io.parley.security.Actor;
 import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +31,16 @@ public class InboxSettingsResource {
     private final Clock clock;
     private final Duration defaultWindow;
 
-    public InboxSettingsResource(Clock clock, @ConfigProperty(name = "parley.routing.reopen-window") Duration window) {
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
+
+    public InboxSettingsResource(
+            Clock clock,
+            @ConfigProperty(name = "parley.routing.reopen-window") Duration window,
+            AuditLog audit,
+            SecurityIdentity identity) {
+        this.audit = audit;
+        this.identity = identity;
         this.clock = clock;
         this.defaultWindow = window;
     }
@@ -58,14 +70,21 @@ public class InboxSettingsResource {
         if (window < 0) {
             throw ProblemException.unprocessable("reopenWindowMinutes must not be negative");
         }
-        return InboxSettings.<InboxSettings>findById(inbox).flatMap(existing -> {
-            InboxSettings settings = existing != null ? existing : new InboxSettings();
-            settings.inboxId = inbox;
-            settings.survey = survey;
-            settings.reopenWindowMinutes = window;
-            settings.updatedAt = clock.instant();
-            return (existing != null ? Uni.createFrom().item(settings) : settings.<InboxSettings>persist())
-                    .map(s -> new SettingsView(s.inboxId, s.survey, s.reopenWindowMinutes));
-        });
+        return InboxSettings.<InboxSettings>findById(inbox)
+                .flatMap(existing -> {
+                    InboxSettings settings = existing != null ? existing : new InboxSettings();
+                    settings.inboxId = inbox;
+                    settings.survey = survey;
+                    settings.reopenWindowMinutes = window;
+                    settings.updatedAt = clock.instant();
+                    return (existing != null ? Uni.createFrom().item(settings) : settings.<InboxSettings>persist())
+                            .map(s -> new SettingsView(s.inboxId, s.survey, s.reopenWindowMinutes));
+                })
+                .call(() -> audit.record(
+                        Actor.of(identity),
+                        "inbox-settings.put",
+                        "inbox",
+                        inbox,
+                        "survey=" + survey + " reopenWindowMinutes=" + window));
     }
 }

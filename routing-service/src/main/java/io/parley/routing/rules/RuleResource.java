@@ -1,6 +1,7 @@
 package io.parley.routing.rules;
 
 import io.parley.problem.ProblemException;
+import io.parley.routing.audit.AuditLog;
 import io.parley.security.Actor;
 import io.parley.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -33,8 +34,10 @@ public class RuleResource {
     private final RuleService rules;
     private final RuleEngine engine;
     private final SecurityIdentity identity;
+    private final AuditLog audit;
 
-    public RuleResource(RuleService rules, RuleEngine engine, SecurityIdentity identity) {
+    public RuleResource(RuleService rules, RuleEngine engine, SecurityIdentity identity, AuditLog audit) {
+        this.audit = audit;
         this.rules = rules;
         this.engine = engine;
         this.identity = identity;
@@ -51,6 +54,8 @@ public class RuleResource {
         // The engine forgets its cached rules once the change is committed, not before.
         return rules.create(rule, actor())
                 .invoke(engine::changed)
+                .call(created -> audit.record(
+                        Actor.of(identity), "rule.created", "rule", created.id().toString(), null))
                 .map(created -> Response.status(201).entity(created).build());
     }
 
@@ -70,14 +75,18 @@ public class RuleResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<RuleService.RuleView> update(@PathParam("id") String id, RuleService.RuleView rule) {
-        return rules.update(id(id), rule, actor()).invoke(engine::changed);
+        return rules.update(id(id), rule, actor())
+                .invoke(engine::changed)
+                .call(() -> audit.record(Actor.of(identity), "rule.updated", "rule", id, null));
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<Void> delete(@PathParam("id") String id) {
-        return rules.delete(id(id), actor()).invoke(engine::changed);
+        return rules.delete(id(id), actor())
+                .invoke(engine::changed)
+                .call(() -> audit.record(Actor.of(identity), "rule.deleted", "rule", id, null));
     }
 
     private String actor() {

@@ -1,9 +1,12 @@
 package io.parley.routing.sla;
 
 import io.parley.problem.ProblemException;
+import io.parley.routing.audit.AuditLog;
+import io.parley.security.Actor;
 import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +46,12 @@ public class SlaPolicyResource {
 
     private final Clock clock;
 
-    public SlaPolicyResource(Clock clock) {
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
+
+    public SlaPolicyResource(Clock clock, AuditLog audit, SecurityIdentity identity) {
+        this.audit = audit;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -73,18 +81,20 @@ public class SlaPolicyResource {
                 .anyMatch(m -> m != null && m < 1)) {
             throw ProblemException.unprocessable("targets are whole minutes, at least 1");
         }
-        return SlaPolicy.<SlaPolicy>findById(id).flatMap(existing -> {
-            SlaPolicy policy = existing != null ? existing : new SlaPolicy();
-            policy.id = id;
-            policy.firstResponseMinutes = body.firstResponseMinutes();
-            policy.nextResponseMinutes = body.nextResponseMinutes();
-            policy.resolutionMinutes = body.resolutionMinutes();
-            policy.businessHours = body.businessHours();
-            policy.unansweredMinutes = body.unansweredMinutes();
-            policy.escalationTeam = body.escalationTeam();
-            policy.updatedAt = clock.instant();
-            return (existing != null ? Uni.createFrom().item(policy) : policy.<SlaPolicy>persist())
-                    .map(SlaPolicyView::of);
-        });
+        return SlaPolicy.<SlaPolicy>findById(id)
+                .flatMap(existing -> {
+                    SlaPolicy policy = existing != null ? existing : new SlaPolicy();
+                    policy.id = id;
+                    policy.firstResponseMinutes = body.firstResponseMinutes();
+                    policy.nextResponseMinutes = body.nextResponseMinutes();
+                    policy.resolutionMinutes = body.resolutionMinutes();
+                    policy.businessHours = body.businessHours();
+                    policy.unansweredMinutes = body.unansweredMinutes();
+                    policy.escalationTeam = body.escalationTeam();
+                    policy.updatedAt = clock.instant();
+                    return (existing != null ? Uni.createFrom().item(policy) : policy.<SlaPolicy>persist())
+                            .map(SlaPolicyView::of);
+                })
+                .call(() -> audit.record(Actor.of(identity), "sla-policy.put", "sla-policy", id, null));
     }
 }

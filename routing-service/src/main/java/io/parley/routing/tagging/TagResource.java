@@ -1,10 +1,13 @@
 package io.parley.routing.tagging;
 
 import io.parley.problem.ProblemException;
+import io.parley.routing.audit.AuditLog;
+import io.parley.security.Actor;
 import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +34,12 @@ public class TagResource {
 
     private final Clock clock;
 
-    public TagResource(Clock clock) {
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
+
+    public TagResource(Clock clock, AuditLog audit, SecurityIdentity identity) {
+        this.audit = audit;
+        this.identity = identity;
         this.clock = clock;
     }
 
@@ -52,16 +60,18 @@ public class TagResource {
         if (!NAME.matcher(name).matches()) {
             throw ProblemException.unprocessable("tag names are lower-case letters, digits and dashes");
         }
-        return Tag.<Tag>findById(name).flatMap(existing -> {
-            Tag tag = existing != null ? existing : new Tag();
-            tag.name = name;
-            tag.description = body == null ? tag.description : body.description();
-            if (existing == null) {
-                tag.createdAt = clock.instant();
-                return tag.<Tag>persist().map(t -> new TagView(t.name, t.description));
-            }
-            return Uni.createFrom().item(new TagView(tag.name, tag.description));
-        });
+        return Tag.<Tag>findById(name)
+                .flatMap(existing -> {
+                    Tag tag = existing != null ? existing : new Tag();
+                    tag.name = name;
+                    tag.description = body == null ? tag.description : body.description();
+                    if (existing == null) {
+                        tag.createdAt = clock.instant();
+                        return tag.<Tag>persist().map(t -> new TagView(t.name, t.description));
+                    }
+                    return Uni.createFrom().item(new TagView(tag.name, tag.description));
+                })
+                .call(() -> audit.record(Actor.of(identity), "tag.put", "tag", name, null));
     }
 
     @DELETE
@@ -71,6 +81,7 @@ public class TagResource {
     public Uni<Void> delete(@PathParam("name") String name) {
         return ConversationTag.delete("tag", name)
                 .flatMap(removed -> Tag.deleteById(name))
+                .call(() -> audit.record(Actor.of(identity), "tag.deleted", "tag", name, null))
                 .replaceWithVoid();
     }
 }

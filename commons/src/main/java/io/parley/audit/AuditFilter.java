@@ -1,0 +1,46 @@
+package io.parley.audit;
+
+import io.parley.problem.ProblemException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** The query parameters of a service's {@code GET /audit}, all optional; a {@code @BeanParam}. */
+public class AuditFilter {
+    @QueryParam("actor")
+    public String actor;
+
+    @QueryParam("objectType")
+    public String objectType;
+
+    @QueryParam("objectId")
+    public String objectId;
+
+    /** ISO-8601 instant, inclusive. */
+    @QueryParam("from")
+    public String from;
+
+    /** ISO-8601 instant, exclusive. */
+    @QueryParam("to")
+    public String to;
+
+    @QueryParam("limit")
+    @DefaultValue("100")
+    public int limit;
+
+    public AuditTrail.Query toQuery() {
+        return new AuditTrail.Query(actor, objectType, objectId, instant("from", from), instant("to", to), limit);
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.unprocessable(name + " must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+        }
+    }
+}
