@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -165,6 +166,99 @@ class WalkingSkeletonTest {
                 .then()
                 .statusCode(403);
         given().get(gateway() + "/api/conversations?assignee=me").then().statusCode(401);
+    }
+
+    /**
+     * A person asks for their data, then to be forgotten: the export has their messages, and after the erasure their
+     * name, channel id and words are in no table of any service, while the conversation's shape stays for the reports.
+     */
+    @Test
+    void aPersonsDataIsExportedThenErasedFromEveryService() throws Exception {
+        String dave = token("dave");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String inbox = "erase-" + run;
+        String secret = "erase-secret-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(dave)
+                .contentType("application/json")
+                .body("{\"channel\":\"api\",\"name\":\"Erasable\",\"team\":\"escalation\",\"secret\":\"" + secret
+                        + "\"}")
+                .put(gateway() + "/api/admin/inboxes/" + inbox)
+                .then()
+                .statusCode(200);
+        String sender = "person-" + run;
+        String name = "Erin Erasmus " + run;
+        String text = "My address is 12 Quiet Lane " + run;
+        String body = "{\"messageId\":\"e-" + run + "\",\"sender\":{\"id\":\"" + sender + "\",\"name\":\"" + name
+                + "\"},\"text\":\"" + text + "\"}";
+        given().contentType("application/json")
+                .header("X-Parley-Signature", WebhookSignature.sign(secret, bytes(body)))
+                .body(bytes(body))
+                .post(ingest() + "/webhooks/api/" + inbox)
+                .then()
+                .statusCode(202);
+
+        String conversation = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> given().auth()
+                                .oauth2(dave)
+                                .queryParam("inbox", inbox)
+                                .get(gateway() + "/api/conversations")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<String>path("[0].id"),
+                        java.util.Objects::nonNull);
+        String contact = given().auth()
+                .oauth2(dave)
+                .get(gateway() + "/api/conversations/" + conversation)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("contact.id");
+
+        given().auth()
+                .oauth2(dave)
+                .get(gateway() + "/api/admin/contacts/" + contact + "/export")
+                .then()
+                .statusCode(200)
+                .body("profile.displayName", equalTo(name))
+                .body("conversations[0].messages[0].content", equalTo(text));
+        given().auth()
+                .oauth2(token("carol"))
+                .post(gateway() + "/api/admin/contacts/" + contact + "/erasure")
+                .then()
+                .statusCode(403);
+
+        given().auth()
+                .oauth2(dave)
+                .post(gateway() + "/api/admin/contacts/" + contact + "/erasure")
+                .then()
+                .statusCode(200)
+                .body("routing.contacts", equalTo(1))
+                .body("routing.messages", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("ingest[0].events", equalTo(1));
+
+        List<String> needles = List.of(sender, name, text, "Erin Erasmus", "Quiet Lane " + run);
+        for (String database : List.of("ingest", "routing", "metrics")) {
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> org.junit.jupiter.api.Assertions.assertEquals(
+                            List.of(), DatabaseScan.find(stack.ports().postgres(), database, needles)));
+        }
+        given().auth()
+                .oauth2(dave)
+                .get(gateway() + "/api/conversations/" + conversation)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(conversation));
+        given().auth()
+                .oauth2(dave)
+                .queryParam("action", "contact.erased")
+                .queryParam("objectId", contact)
+                .get(gateway() + "/api/admin/audit")
+                .then()
+                .statusCode(200)
+                .body("find { it.action == 'contact.erased' }.actor", equalTo("dave"));
     }
 
     /** Changes in ingest and in routing, each with its actor from the token, in one log for admins. */

@@ -30,6 +30,12 @@ public interface IngestClient {
     @Consumes(MediaType.APPLICATION_JSON)
     Uni<JsonNode> put(@PathParam("id") String id, JsonNode inbox);
 
+    /** Erases a person (their id on the channel and their threads) from the inbox's archive. */
+    @POST
+    @Path("/{id}/erasure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<JsonNode> erase(@PathParam("id") String id, JsonNode person);
+
     @POST
     @Path("/{id}/replay")
     Uni<JsonNode> replay(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to);

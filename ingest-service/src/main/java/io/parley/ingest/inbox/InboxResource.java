@@ -2,6 +2,7 @@ package io.parley.ingest.inbox;
 
 import io.parley.audit.AuditTrail;
 import io.parley.ingest.intake.ReplayService;
+import io.parley.ingest.privacy.ArchiveErasure;
 import io.parley.ingest.secrets.SecretRotation;
 import io.parley.problem.ProblemException;
 import io.parley.security.Actor;
@@ -35,16 +36,36 @@ public class InboxResource {
     private final ReplayService replays;
     private final SecretRotation rotation;
     private final SecurityIdentity identity;
+    private final ArchiveErasure erasure;
 
     public InboxResource(
-            InboxService inboxes, ReplayService replays, SecretRotation rotation, SecurityIdentity identity) {
+            InboxService inboxes,
+            ReplayService replays,
+            SecretRotation rotation,
+            SecurityIdentity identity,
+            ArchiveErasure erasure) {
         this.identity = identity;
+        this.erasure = erasure;
         this.inboxes = inboxes;
         this.replays = replays;
         this.rotation = rotation;
     }
 
     public record RotationResult(int reencrypted) {}
+
+    /**
+     * Erases one person from the inbox's archive (agent-gateway's erasure calls it with routing's identities of the
+     * person); idempotent.
+     */
+    @POST
+    @Path("/{id}/erasure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ArchiveErasure.Result> erase(@PathParam("id") String id, ArchiveErasure.Request request) {
+        if (request == null || request.sourceId() == null || request.sourceId().isBlank()) {
+            throw ProblemException.unprocessable("sourceId (the person's id on the channel) is required");
+        }
+        return erasure.erase(id, request, Actor.of(identity));
+    }
 
     /** Re-encrypts every inbox secret not under the active key (after a key rotation); idempotent. */
     @POST

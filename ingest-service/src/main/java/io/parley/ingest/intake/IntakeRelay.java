@@ -138,15 +138,18 @@ public class IntakeRelay {
      */
     private Uni<SerialRounds.Round> send(SqlConnection connection, List<Claim> claims) {
         // Subscribed in list order, so the records go to the producer in cursor order.
+        // A claim erased before it was relayed (ArchiveErasure) has no event left to send: it counts as sent.
         List<Uni<Boolean>> sends = claims.stream()
-                .map(claim -> publisher
-                        .send(claim.kafkaKey(), claim.event())
-                        .replaceWith(Boolean.TRUE)
-                        .onFailure()
-                        .recoverWithItem(failure -> {
-                            LOG.debugf("relay send failed: %s", failure.getMessage());
-                            return Boolean.FALSE;
-                        }))
+                .map(claim -> claim.event() == null
+                        ? Uni.createFrom().item(Boolean.TRUE)
+                        : publisher
+                                .send(claim.kafkaKey(), claim.event())
+                                .replaceWith(Boolean.TRUE)
+                                .onFailure()
+                                .recoverWithItem(failure -> {
+                                    LOG.debugf("relay send failed: %s", failure.getMessage());
+                                    return Boolean.FALSE;
+                                }))
                 .toList();
         return Uni.join().all(sends).andCollectFailures().flatMap(acknowledged -> {
             int prefix = acknowledged.indexOf(Boolean.FALSE);

@@ -3,6 +3,7 @@ package io.parley.routing.contact;
 import io.parley.problem.ProblemException;
 import io.parley.routing.audit.AuditLog;
 import io.parley.routing.conversation.Conversation;
+import io.parley.routing.conversation.Message;
 import io.parley.security.Actor;
 import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -60,9 +61,12 @@ public class ContactResource {
     private final Clock clock;
     private final SecurityIdentity identity;
     private final AuditLog audit;
+    private final ContactErasure erasure;
 
-    public ContactResource(ContactService contacts, Clock clock, SecurityIdentity identity, AuditLog audit) {
+    public ContactResource(
+            ContactService contacts, Clock clock, SecurityIdentity identity, AuditLog audit, ContactErasure erasure) {
         this.audit = audit;
+        this.erasure = erasure;
         this.contacts = contacts;
         this.clock = clock;
         this.identity = identity;
@@ -128,6 +132,77 @@ public class ContactResource {
         return contacts.merge(parse(id), request.into())
                 .call(() -> audit.record(Actor.of(identity), "contact.merged", "contact", id, "into=" + request.into()))
                 .flatMap(profile -> profile(profile.id));
+    }
+
+    /** A message of an exported conversation. */
+    public record ExportedMessage(
+            String direction, String kind, String subject, String content, String agent, Instant sentAt) {}
+
+    public record ExportedConversation(
+            UUID id,
+            String inboxId,
+            String channel,
+            String status,
+            Instant createdAt,
+            List<ExportedMessage> messages) {}
+
+    /** Everything routing holds about the person (GDPR Art. 15), as JSON. */
+    public record Export(Instant exportedAt, Profile profile, List<ExportedConversation> conversations) {}
+
+    @GET
+    @Path("/export")
+    @RolesAllowed(Roles.ADMIN)
+    @WithSession
+    public Uni<Export> export(@PathParam("id") String id) {
+        Actor actor = Actor.of(identity);
+        return profile(parse(id))
+                .flatMap(profile -> Conversation.<Conversation>list(
+                                "contactId in ?1 order by createdAt",
+                                profile.identities().stream()
+                                        .map(Identity::contactId)
+                                        .toList())
+                        .flatMap(conversations -> Message.<Message>list(
+                                        "conversationId in ?1 order by sentAt",
+                                        conversations.stream().map(c -> c.id).toList())
+                                .map(messages -> new Export(
+                                        clock.instant(),
+                                        profile,
+                                        conversations.stream()
+                                                .map(c -> new ExportedConversation(
+                                                        c.id,
+                                                        c.inboxId,
+                                                        c.channel,
+                                                        c.status.name().toLowerCase(java.util.Locale.ROOT),
+                                                        c.createdAt,
+                                                        messages.stream()
+                                                                .filter(m -> m.conversationId.equals(c.id))
+                                                                .map(m -> new ExportedMessage(
+                                                                        m.direction,
+                                                                        m.kind,
+                                                                        m.subject,
+                                                                        m.content,
+                                                                        m.agent,
+                                                                        m.sentAt))
+                                                                .toList()))
+                                                .toList()))))
+                .call(() -> audit.record(actor, "contact.exported", "contact", id, null));
+    }
+
+    /** The person's channel identities and threads, for the other services' part of an erasure (admins only). */
+    @GET
+    @Path("/identities")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<List<ContactErasure.Identity>> identities(@PathParam("id") String id) {
+        return erasure.identities(parse(id));
+    }
+
+    /** Erases the person from routing (GDPR Art. 17); agent-gateway erases ingest's part first. */
+    @POST
+    @Path("/erasure")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<ContactErasure.Result> erase(@PathParam("id") String id) {
+        return erasure.erase(parse(id), Actor.of(identity));
     }
 
     private static Uni<Contact> find(UUID id) {
