@@ -2,6 +2,7 @@ package io.parley.audit;
 
 import io.parley.persistence.PlanCacheBypass;
 import io.parley.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -58,6 +59,22 @@ public final class AuditTrail {
                 .setParameter("detail", detail)
                 .executeUpdate()
                 .replaceWithVoid();
+    }
+
+    /**
+     * Records in the caller's transaction when there is one (Panache's session of the change), else in a transaction of
+     * its own right after the change.
+     */
+    public static Uni<Void> record(
+            String actor, String action, String objectType, String objectId, String detail, Instant at) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> record(session, actor, action, objectType, objectId, detail, at)));
+    }
+
+    /** The entries matching a service's {@code GET /audit} parameters, newest first. */
+    public static Uni<List<Entry>> find(AuditFilter filter) {
+        Query query = filter.toQuery();
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> find(session, query)));
     }
 
     public static Uni<List<Entry>> find(Mutiny.Session session, Query query) {

@@ -73,14 +73,7 @@ class KafkaScramTest {
             kafka = KafkaNode.startWithScram(
                     runtime.resolve("kafka"), Ports.free(), Ports.free(), List.of(ingestUser, routingUser));
             started.add(kafka.process());
-            keycloak = KeycloakNode.start(
-                    KeycloakNode.testHome(),
-                    Ports.free(),
-                    Ports.free(),
-                    UUID.randomUUID().toString(),
-                    false,
-                    false,
-                    () -> {});
+            keycloak = KeycloakNode.startEphemeral();
             started.add(keycloak.process());
 
             Map<String, String> common = Map.of(

@@ -54,14 +54,7 @@ final class RoutingServers implements AutoCloseable {
             servers.kafka =
                     KafkaNode.start(servers.runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
             servers.started.add(servers.kafka.process());
-            servers.keycloak = KeycloakNode.start(
-                    KeycloakNode.testHome(),
-                    Ports.free(),
-                    Ports.free(),
-                    java.util.UUID.randomUUID().toString(),
-                    false,
-                    false,
-                    () -> {});
+            servers.keycloak = KeycloakNode.startEphemeral();
             servers.started.add(servers.keycloak.process());
             return servers;
         } catch (RuntimeException e) {

@@ -23,6 +23,18 @@ public final class KeycloakNode {
         this.port = port;
     }
 
+    /** A throw-away Keycloak for a test or a bench: the shared test distribution, free ports, an in-memory database. */
+    public static KeycloakNode startEphemeral() {
+        return start(
+                testHome(),
+                Ports.free(),
+                Ports.free(),
+                java.util.UUID.randomUUID().toString(),
+                false,
+                false,
+                () -> {});
+    }
+
     /**
      * @param home where the distribution is unpacked (once) and runs
      * @param persistent keep users and sessions in a file database across restarts (./parley), or in memory (tests)

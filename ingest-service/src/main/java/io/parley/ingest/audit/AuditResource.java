@@ -3,7 +3,6 @@ package io.parley.ingest.audit;
 import io.parley.audit.AuditFilter;
 import io.parley.audit.AuditTrail;
 import io.parley.security.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -20,7 +19,6 @@ import java.util.List;
 public class AuditResource {
     @GET
     public Uni<List<AuditTrail.Entry>> find(@BeanParam AuditFilter filter) {
-        AuditTrail.Query query = filter.toQuery();
-        return Panache.withSession(() -> Panache.getSession().flatMap(session -> AuditTrail.find(session, query)));
+        return AuditTrail.find(filter);
     }
 }

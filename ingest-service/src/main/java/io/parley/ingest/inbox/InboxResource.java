@@ -7,7 +7,6 @@ import io.parley.ingest.secrets.SecretRotation;
 import io.parley.problem.ProblemException;
 import io.parley.security.Actor;
 import io.parley.security.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -99,9 +98,7 @@ public class InboxResource {
     }
 
     private static Uni<Void> audit(Actor actor, String action, String inbox, String detail) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session ->
-                        AuditTrail.record(session, actor.username(), action, "inbox", inbox, detail, Instant.now())));
+        return AuditTrail.record(actor.username(), action, "inbox", inbox, detail, Instant.now());
     }
 
     private static Instant instant(String name, String value) {

@@ -7,7 +7,6 @@ import io.parley.security.Actor;
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -76,15 +75,13 @@ public class InboxService {
             String detail =
                     "channel=" + inbox.channel + " team=" + inbox.team + " secrets changed=" + changedSecrets(request);
             return (existing == null ? inbox.<Inbox>persist() : Uni.createFrom().item(inbox))
-                    .call(saved -> Panache.getSession()
-                            .flatMap(session -> AuditTrail.record(
-                                    session,
-                                    actor.username(),
-                                    existing == null ? "inbox.created" : "inbox.updated",
-                                    "inbox",
-                                    id,
-                                    detail,
-                                    now)));
+                    .call(saved -> AuditTrail.record(
+                            actor.username(),
+                            existing == null ? "inbox.created" : "inbox.updated",
+                            "inbox",
+                            id,
+                            detail,
+                            now));
         });
     }
 

@@ -2,7 +2,6 @@ package io.parley.ingest.privacy;
 
 import io.parley.audit.AuditTrail;
 import io.parley.security.Actor;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -62,14 +61,12 @@ public class ArchiveErasure {
                                     row.getLong("events").intValue(),
                                     row.getLong("deliveries").intValue());
                         }))
-                .call(result -> Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> AuditTrail.record(
-                                session,
-                                actor.username(),
-                                "inbox.person_erased",
-                                "inbox",
-                                inboxId,
-                                "events=" + result.events() + " deliveries=" + result.deliveries(),
-                                Instant.now()))));
+                .call(result -> AuditTrail.record(
+                        actor.username(),
+                        "inbox.person_erased",
+                        "inbox",
+                        inboxId,
+                        "events=" + result.events() + " deliveries=" + result.deliveries(),
+                        Instant.now()));
     }
 }

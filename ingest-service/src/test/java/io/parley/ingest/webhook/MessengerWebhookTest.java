@@ -10,10 +10,8 @@ import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.MessageStatus;
-import io.parley.contracts.WebhookSignature;
 import io.parley.ingest.channel.meta.MetaAdapter;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ class MessengerWebhookTest extends WebhookTestSupport {
     void messagesEchoesAttachmentsQuickRepliesStandbyAndReceipts() {
         String inbox = createInbox("messenger", "PAGE_ID_1");
 
-        signed("messenger", inbox, fixture("messenger/text-echo-attachments.json"))
+        signedByMeta("messenger", inbox, fixture("messenger/text-echo-attachments.json"))
                 .statusCode(200)
                 .body("accepted", equalTo(8));
 
@@ -62,7 +60,7 @@ class MessengerWebhookTest extends WebhookTestSupport {
     void instagramMessagesAndUnsentMessages() {
         String inbox = createInbox("instagram", "IG_ACCOUNT_ID");
 
-        signed("instagram", inbox, fixture("instagram/text-and-deleted.json"))
+        signedByMeta("instagram", inbox, fixture("instagram/text-and-deleted.json"))
                 .statusCode(200)
                 .body("accepted", equalTo(2));
 
@@ -78,7 +76,7 @@ class MessengerWebhookTest extends WebhookTestSupport {
     @Test
     void aMessengerPayloadIsNotAnInstagramOne() {
         String inbox = createInbox("instagram", "PAGE_ID_1");
-        signed("instagram", inbox, fixture("messenger/text-echo-attachments.json"))
+        signedByMeta("instagram", inbox, fixture("messenger/text-echo-attachments.json"))
                 .statusCode(422);
     }
 
@@ -100,14 +98,5 @@ class MessengerWebhookTest extends WebhookTestSupport {
                         body,
                         Map.of(MetaAdapter.SIGNATURE_HEADER, "sha256=" + "0".repeat(64)))
                 .statusCode(401);
-    }
-
-    private static ValidatableResponse signed(String channel, String inbox, byte[] body) {
-        return WebhookTestSupport.post(
-                channel,
-                inbox,
-                "application/json",
-                body,
-                Map.of(MetaAdapter.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, body)));
     }
 }

@@ -9,7 +9,6 @@ import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.WebhookSignature;
 import io.parley.ingest.channel.api.ApiChannelAdapter;
-import io.parley.ingest.channel.meta.MetaAdapter;
 import io.parley.ingest.channel.x.XAdapter;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +66,7 @@ class WebhookForgeryTest extends WebhookTestSupport {
     @Test
     void aWhatsAppDeliveryForAnotherPhoneNumberIsRefused() {
         String inbox = createInbox("whatsapp", "another-phone-number-id");
-        signed("whatsapp", inbox, fixture("whatsapp/text-and-status-batch.json"))
+        signedByMeta("whatsapp", inbox, fixture("whatsapp/text-and-status-batch.json"))
                 .statusCode(422)
                 .contentType("application/problem+json");
     }
@@ -79,7 +78,7 @@ class WebhookForgeryTest extends WebhookTestSupport {
         String body = "{\"object\":\"page\",\"entry\":[" + entry("PAGE_A", "PSID_A", "m_a_" + inbox, "Hello from A")
                 + "," + entry("PAGE_B", "PSID_B", "m_b_" + inbox, "Hello from B") + "]}";
 
-        signed("messenger", inbox, body.getBytes(StandardCharsets.UTF_8))
+        signedByMeta("messenger", inbox, body.getBytes(StandardCharsets.UTF_8))
                 .statusCode(200)
                 .body("accepted", equalTo(1));
 
@@ -91,7 +90,7 @@ class WebhookForgeryTest extends WebhookTestSupport {
 
         String onlyB =
                 "{\"object\":\"page\",\"entry\":[" + entry("PAGE_B", "PSID_B", "m_b2_" + inbox, "B again") + "]}";
-        signed("messenger", inbox, onlyB.getBytes(StandardCharsets.UTF_8)).statusCode(422);
+        signedByMeta("messenger", inbox, onlyB.getBytes(StandardCharsets.UTF_8)).statusCode(422);
     }
 
     @Test
@@ -117,14 +116,5 @@ class WebhookForgeryTest extends WebhookTestSupport {
         return "{\"id\":\"" + page + "\",\"time\":1749416383000,\"messaging\":[{\"sender\":{\"id\":\"" + customer
                 + "\"},\"recipient\":{\"id\":\"" + page + "\"},\"timestamp\":1749416383000,\"message\":{\"mid\":\""
                 + mid + "\",\"text\":\"" + text + "\"}}]}";
-    }
-
-    private static io.restassured.response.ValidatableResponse signed(String channel, String inbox, byte[] body) {
-        return WebhookTestSupport.post(
-                channel,
-                inbox,
-                "application/json",
-                body,
-                Map.of(MetaAdapter.SIGNATURE_HEADER, WebhookSignature.sign(SECRET, body)));
     }
 }

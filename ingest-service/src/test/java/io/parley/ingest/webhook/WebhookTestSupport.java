@@ -74,6 +74,18 @@ abstract class WebhookTestSupport {
         return request.post("/webhooks/" + channel + "/" + inbox).then();
     }
 
+    /** A delivery signed with the test app secret, as Meta signs them (X-Hub-Signature-256). */
+    static ValidatableResponse signedByMeta(String channel, String inbox, byte[] body) {
+        return post(
+                channel,
+                inbox,
+                "application/json",
+                body,
+                Map.of(
+                        io.parley.ingest.channel.meta.MetaAdapter.SIGNATURE_HEADER,
+                        io.parley.contracts.WebhookSignature.sign(SECRET, body)));
+    }
+
     /** Waits until the inbox's events on the topic satisfy the condition, then returns them in topic order. */
     List<EventEnvelope> awaitEvents(String inbox, Predicate<List<EventEnvelope>> until) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> events(inbox), until);

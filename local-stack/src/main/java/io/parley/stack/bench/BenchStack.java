@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * What a benchmark runs against: PostgreSQL (installed binaries, else zonky's), a Kafka broker and Keycloak (the
@@ -47,14 +46,7 @@ final class BenchStack implements AutoCloseable {
             stack.started.add(stack.postgres.process());
             stack.kafka = KafkaNode.start(runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
             stack.started.add(stack.kafka.process());
-            stack.keycloak = KeycloakNode.start(
-                    KeycloakNode.testHome(),
-                    Ports.free(),
-                    Ports.free(),
-                    UUID.randomUUID().toString(),
-                    false,
-                    false,
-                    () -> {});
+            stack.keycloak = KeycloakNode.startEphemeral();
             stack.started.add(stack.keycloak.process());
             return stack;
         } catch (RuntimeException e) {

@@ -1,10 +1,8 @@
 package io.parley.stack.testing;
 
 import io.parley.stack.KeycloakNode;
-import io.parley.stack.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
-import java.util.UUID;
 
 /** A real Keycloak with the parley realm; tests get tokens from it with {@link Tokens}. */
 public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager {
@@ -12,14 +10,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        keycloak = KeycloakNode.start(
-                KeycloakNode.testHome(),
-                Ports.free(),
-                Ports.free(),
-                UUID.randomUUID().toString(),
-                false,
-                false,
-                () -> {});
+        keycloak = KeycloakNode.startEphemeral();
         return Map.of("quarkus.oidc.auth-server-url", keycloak.realmUrl());
     }
 

@@ -2,7 +2,6 @@ package io.parley.routing.audit;
 
 import io.parley.audit.AuditTrail;
 import io.parley.security.Actor;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -21,8 +20,6 @@ public class AuditLog {
     }
 
     public Uni<Void> record(Actor actor, String action, String objectType, String objectId, String detail) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> AuditTrail.record(
-                        session, actor.username(), action, objectType, objectId, detail, clock.instant())));
+        return AuditTrail.record(actor.username(), action, objectType, objectId, detail, clock.instant());
     }
 }

@@ -3,7 +3,6 @@ package io.parley.routing.contact;
 import io.parley.audit.AuditTrail;
 import io.parley.problem.ProblemException;
 import io.parley.security.Actor;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -83,16 +82,14 @@ public class ContactErasure {
                                                 new Result(contactId, ids.size(), conversations.size(), messages));
                             });
                 }))
-                .call(result -> Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> AuditTrail.record(
-                                session,
-                                actor.username(),
-                                "contact.erased",
-                                "contact",
-                                contactId.toString(),
-                                "contacts=" + result.contacts() + " conversations=" + result.conversations()
-                                        + " messages=" + result.messages(),
-                                clock.instant()))));
+                .call(result -> AuditTrail.record(
+                        actor.username(),
+                        "contact.erased",
+                        "contact",
+                        contactId.toString(),
+                        "contacts=" + result.contacts() + " conversations=" + result.conversations() + " messages="
+                                + result.messages(),
+                        clock.instant()));
     }
 
     /** Every contact of the person's profile: the one asked for, what it was merged into, and what was merged into that. */

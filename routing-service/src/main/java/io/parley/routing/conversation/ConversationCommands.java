@@ -141,15 +141,13 @@ public class ConversationCommands {
                         .ifNull()
                         .failWith(() -> ProblemException.notFound("No conversation " + id + "."))
                         .flatMap(conversation -> action.apply(conversation, now))
-                        .call(() -> Panache.getSession()
-                                .flatMap(session -> AuditTrail.record(
-                                        session,
-                                        audited.actor(),
-                                        audited.action(),
-                                        "conversation",
-                                        id.toString(),
-                                        audited.detail(),
-                                        now))))
+                        .call(() -> AuditTrail.record(
+                                audited.actor(),
+                                audited.action(),
+                                "conversation",
+                                id.toString(),
+                                audited.detail(),
+                                now)))
                 .call(() -> relay.publishPending().onFailure().recoverWithItem(0))
                 .call(() -> queue.drainAll().onFailure().recoverWithItem(0));
     }
