@@ -156,7 +156,8 @@ class WalkingSkeletonTest {
                         .get(gateway() + "/api/reports/summary")
                         .then()
                         .statusCode(200)
-                        .body("byChannel.api", equalTo(2))
+                        // Other tests of this class may have added API conversations of their own inboxes.
+                        .body("byChannel.api", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
                         .body(
                                 "byInbox.find { it.inboxId == '" + ParleyStack.DEMO_INBOX + "' }.conversations",
                                 equalTo(2)));
