@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.parley.contracts.Topics;
 import io.parley.contracts.WebhookSignature;
+import io.parley.stack.KafkaAcls;
 import io.parley.stack.KafkaNode;
 import io.parley.stack.KafkaNode.ScramUser;
 import io.parley.stack.KeycloakNode;
@@ -32,15 +33,17 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * ingest-service and routing-service against a broker that takes SCRAM-SHA-512 logins only: a signed webhook still
- * becomes an assigned conversation, and a client without credentials (or with a wrong password) can write nothing,
- * e.g. no forged reply onto parley.outbound-messages.
+ * ingest-service and routing-service against a broker that takes SCRAM-SHA-512 logins only and authorizes each
+ * service as {@link KafkaAcls} says: a signed webhook still becomes an assigned conversation, while a client without
+ * credentials, with a wrong password, or a service that was not granted it cannot put a forged reply onto
+ * parley.outbound-messages.
  */
 class KafkaScramTest {
     static final String SECRET = "scram-" + UUID.randomUUID();
@@ -52,6 +55,7 @@ class KafkaScramTest {
     static KeycloakNode keycloak;
     static ServiceNode ingest;
     static ServiceNode routing;
+    static ScramUser ingestUser;
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,11 +72,12 @@ class KafkaScramTest {
                     false,
                     () -> {});
             started.add(postgres.process());
-            ScramUser ingestUser = new ScramUser("ingest-service", password());
-            ScramUser routingUser = new ScramUser("routing-service", password());
+            ingestUser = new ScramUser(KafkaAcls.INGEST, password());
+            ScramUser routingUser = new ScramUser(KafkaAcls.ROUTING, password());
             kafka = KafkaNode.startWithScram(
                     runtime.resolve("kafka"), Ports.free(), Ports.free(), List.of(ingestUser, routingUser));
             started.add(kafka.process());
+            kafka.authorize(KafkaAcls.TOPICS, KafkaAcls.forServices());
             keycloak = KeycloakNode.startEphemeral();
             started.add(keycloak.process());
 
@@ -160,12 +165,20 @@ class KafkaScramTest {
                                 .path("[0].assignee")));
     }
 
+    /** ingest-service reads replies; only agent-gateway and routing-service may write one. */
+    @Test
+    void aServiceCannotWriteWhatItWasNotGranted() {
+        ExecutionException refused = assertThrows(
+                ExecutionException.class, () -> send(ingestUser.clientConfig("")), "ingest writing a reply");
+        assertEquals(TopicAuthorizationException.class, refused.getCause().getClass());
+    }
+
     @Test
     void aClientWithoutValidCredentialsCannotWrite() {
         assertThrows(Exception.class, () -> send(Map.of()), "no credentials");
         assertThrows(
                 Exception.class,
-                () -> send(new ScramUser("ingest-service", "not-its-password").clientConfig("")),
+                () -> send(new ScramUser(KafkaAcls.INGEST, "not-its-password").clientConfig("")),
                 "a wrong password");
     }
 

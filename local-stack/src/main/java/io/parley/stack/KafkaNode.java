@@ -9,6 +9,13 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AclBinding;
 
 /**
  * One Apache Kafka node in KRaft mode (broker and controller in one JVM), from the Maven Central jars. Its client
@@ -62,6 +69,39 @@ public final class KafkaNode {
             throw new IllegalArgumentException("a SCRAM broker needs at least one user");
         }
         return start(dir, port, controllerPort, users, false, () -> {});
+    }
+
+    /**
+     * Creates the topics and grants the ACLs of {@link KafkaAcls}, as the broker's own (super) user. Only a broker
+     * started with SCRAM authorizes; on it, a user may do nothing it was not granted.
+     */
+    public void authorize(List<String> topics, List<AclBinding> acls) {
+        if (users.isEmpty()) {
+            throw new IllegalStateException("only a SCRAM broker authorizes");
+        }
+        Map<String, Object> config = new java.util.HashMap<>(brokerUserConfig());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            admin.createTopics(topics.stream()
+                            .map(topic -> new NewTopic(topic, 3, (short) 1))
+                            .toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StackException("could not create topics and ACLs on Kafka: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
+        }
+    }
+
+    private Map<String, String> brokerUserConfig() {
+        try {
+            return brokerUser(dir).clientConfig("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static KafkaNode start(
@@ -175,7 +215,12 @@ public final class KafkaNode {
                         "sasl.enabled.mechanisms=SCRAM-SHA-512",
                         "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
                         "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
-                                + broker.clientConfig("").get("sasl.jaas.config"));
+                                + broker.clientConfig("").get("sasl.jaas.config"),
+                        // Nobody may do what they were not granted (KafkaAcls). The broker is its own super user, and
+                        // so is the controller listener's ANONYMOUS: that listener takes only controller requests.
+                        "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                        "super.users=User:" + BROKER_USER + ";User:ANONYMOUS",
+                        "allow.everyone.if.no.acl.found=false");
         return String.join(
                 "\n",
                 "process.roles=broker,controller",
@@ -189,7 +234,8 @@ public final class KafkaNode {
                 scram,
                 "log.dirs=" + logDir,
                 "num.partitions=3",
-                "auto.create.topics.enable=true",
+                // An authorizing broker has its topics created up front (KafkaNode.authorize): no user may create them.
+                "auto.create.topics.enable=" + (broker == null),
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
