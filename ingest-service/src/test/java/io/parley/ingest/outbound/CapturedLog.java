@@ -37,6 +37,7 @@ final class CapturedLog extends Handler implements AutoCloseable {
     @Override
     public void flush() {}
 
+    /** Stops capturing; what was captured can still be read. */
     @Override
     public void close() {
         Logger.getLogger("").removeHandler(this);
