@@ -57,6 +57,8 @@ public final class KeycloakNode {
                         dist.resolve("bin/kc.sh").toString(),
                         "start-dev",
                         "--http-port=" + port,
+                        // Loopback, like the services (the management port inherits it): nothing else reaches it.
+                        "--http-host=" + ServiceNode.BIND_ADDRESS,
                         "--http-management-port=" + managementPort,
                         "--hostname=http://localhost:" + port,
                         "--import-realm",
