@@ -393,6 +393,15 @@ class WalkingSkeletonTest {
         telegramApi.verify(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/bot123:bot-token/sendMessage"))
                 .withRequestBody(WireMock.matchingJsonPath("$.chat_id", WireMock.equalTo("42")))
                 .withRequestBody(WireMock.matchingJsonPath("$.reply_parameters.message_id", WireMock.equalTo("7"))));
+        // The reply went from the gateway straight to ingest; routing audits it with its agent once it was delivered.
+        given().auth()
+                .oauth2(dave)
+                .queryParam("objectType", "conversation")
+                .queryParam("objectId", id)
+                .get(gateway() + "/api/admin/audit")
+                .then()
+                .statusCode(200)
+                .body("find { it.action == 'conversation.reply_delivered' }.actor", equalTo(assignee));
     }
 
     @Test

@@ -124,7 +124,7 @@ public class ConversationCommands {
         UUID[] replyId = new UUID[1];
         return change(
                         id,
-                        new Audited(agent, "conversation.replied", null),
+                        new Audited(agent, "conversation.reply_queued", null),
                         (conversation, now) -> actions.reply(conversation, agent, text, now)
                                 .invoke(sent -> replyId[0] = sent)
                                 .replaceWithVoid())

@@ -1,5 +1,6 @@
 package io.parley.routing.conversation;
 
+import io.parley.audit.AuditTrail;
 import io.parley.contracts.MessageStatus;
 import io.parley.contracts.OutboundResult;
 import io.smallrye.mutiny.Uni;
@@ -49,11 +50,22 @@ public class ReplyService {
                     message.deliveryError = result.error();
                     message.sentAt = result.at();
                     message.createdAt = now;
-                    boolean answered = OutboundResult.DELIVERED.equals(result.status())
-                            && AutomatedMessages.byAgent(result.agent());
+                    boolean byAgent = AutomatedMessages.byAgent(result.agent());
+                    boolean answered = OutboundResult.DELIVERED.equals(result.status()) && byAgent;
                     return messages.append(conversation, message, now)
                             .call(() -> answered
                                     ? actions.agentReplied(conversation, result.agent(), now)
+                                    : Uni.createFrom().voidItem())
+                            // An agent's reply, however it was sent (the gateway publishes replies straight to ingest),
+                            // is audited with the agent from the verified token that sent it.
+                            .call(() -> byAgent
+                                    ? AuditTrail.record(
+                                            result.agent(),
+                                            "conversation.reply_" + result.status(),
+                                            "conversation",
+                                            conversation.id.toString(),
+                                            null,
+                                            now)
                                     : Uni.createFrom().voidItem());
                 });
     }

@@ -1,14 +1,19 @@
 package io.parley.routing.audit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.parley.contracts.EventTypes;
+import io.parley.contracts.OutboundResult;
 import io.parley.routing.support.RoutingClient;
 import io.parley.stack.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +62,39 @@ class AuditLogTest {
                 .body("[0].actor", equalTo("carol"))
                 .body("[0].action", equalTo("conversation.priority_changed"))
                 .body("[0].detail", equalTo("priority=high"));
+    }
+
+    /** Replies reach the channel without routing (gateway → ingest); their delivery result names the agent. */
+    @Test
+    void anAgentsReplyIsRecordedWhenItsDeliveryResultArrives() {
+        routing.member(routing.team, "a-" + routing.team, null);
+        routing.customer("m1", "cust-2", "Hello");
+        Map<String, Object> conversation = routing.awaitConversationOf("cust-2", c -> c.get("assignee") != null);
+        String id = (String) conversation.get("id");
+        OutboundResult result = new OutboundResult(
+                UUID.randomUUID(),
+                UUID.fromString(id),
+                routing.inbox,
+                "api",
+                "cust-2",
+                OutboundResult.DELIVERED,
+                "out-1",
+                "On its way",
+                "bob",
+                null,
+                1,
+                Instant.now());
+        routing.event(EventTypes.MESSAGE_OUTBOUND_RESULT, result.conversationKey(), result);
+
+        await().atMost(RoutingClient.WAIT)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.of("dave"))
+                        .queryParam("objectId", id)
+                        .queryParam("actor", "bob")
+                        .get("/audit")
+                        .then()
+                        .statusCode(200)
+                        .body("action", hasItem("conversation.reply_delivered")));
     }
 
     @Test
