@@ -60,9 +60,10 @@ public final class ProblemMappers {
     }
 
     @Provider
-    public static class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
+    /** Throwable, not Exception: the reactive clients fail with Throwables too (Vert.x's NoStackTraceThrowable). */
+    public static class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         @Override
-        public Response toResponse(Exception e) {
+        public Response toResponse(Throwable e) {
             LOG.error("unexpected failure while handling a request", e);
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected error; it has been logged.")
                     .toResponse();

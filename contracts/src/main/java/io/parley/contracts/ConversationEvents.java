@@ -7,9 +7,21 @@ import java.util.UUID;
 public final class ConversationEvents {
     private ConversationEvents() {}
 
+    /** @param priority low, medium, high or urgent: what it starts with, before any rule raises it */
     public record Created(
-            UUID conversationId, String inboxId, String channel, String team, UUID contactId, Instant createdAt) {}
+            UUID conversationId,
+            String inboxId,
+            String channel,
+            String team,
+            UUID contactId,
+            Instant createdAt,
+            String priority) {}
 
+    /**
+     * @param direction incoming, outgoing or note
+     * @param agent who wrote an outgoing message or note: an agent's username, {@code parley-automation} for what
+     *     Parley sent by itself, null for the customer (and for the brand answering in the channel's own app)
+     */
     public record MessageCreated(
             UUID conversationId,
             UUID messageId,
@@ -17,7 +29,26 @@ public final class ConversationEvents {
             String channel,
             String direction,
             String text,
-            Instant sentAt) {}
+            Instant sentAt,
+            String agent) {}
+
+    /**
+     * Someone of the brand answered: an agent through Parley, or the brand in the channel's own app ({@code agent}
+     * null). Automations never count. {@code waitingSince} is the oldest customer message this reply answers, null when
+     * the customer was not waiting (a second reply in a row); seconds and businessSeconds are the wait it ended,
+     * businessSeconds by the team's SLA calendar. {@code first} marks the conversation's first response.
+     */
+    public record AgentReplied(
+            UUID conversationId,
+            String inboxId,
+            String channel,
+            String team,
+            String agent,
+            Instant waitingSince,
+            Instant repliedAt,
+            long seconds,
+            long businessSeconds,
+            boolean first) {}
 
     /** @param actor who assigned it: an agent's username, {@code policy} (the team's assignment policy) or rule:&lt;id&gt; */
     public record Assigned(
@@ -79,7 +110,8 @@ public final class ConversationEvents {
             Instant createdAt,
             Instant resolvedAt,
             long seconds,
-            String actor) {}
+            String actor,
+            long businessSeconds) {}
 
     public record Reopened(UUID conversationId, String inboxId, String team, Instant at) {}
 
@@ -104,7 +136,28 @@ public final class ConversationEvents {
             Instant breachedAt,
             String priority,
             String escalatedTo,
-            String notifyRole) {}
+            String notifyRole,
+            Instant startedAt) {}
+
+    /**
+     * An SLA target reached in time. @param metric first_response, next_response or resolution
+     * @param startedAt when its clock started
+     */
+    public record SlaMet(
+            UUID conversationId,
+            String inboxId,
+            String channel,
+            String team,
+            String assignee,
+            String metric,
+            String policyId,
+            Instant startedAt,
+            Instant metAt,
+            long targetSeconds) {}
+
+    /** An agent went online, away or offline; {@code teams} are the teams they belong to at that moment. */
+    public record AgentAvailabilityChanged(
+            String agent, String availability, java.util.List<String> teams, Instant at) {}
 
     /** @param kind csat (1–5) or nps (0–10) */
     public record CsatRequested(UUID conversationId, String inboxId, UUID surveyId, String kind, Instant at) {}

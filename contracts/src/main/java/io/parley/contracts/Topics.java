@@ -11,7 +11,10 @@ public final class Topics {
     /** agent-gateway → ingest-service: agents' replies to deliver through the channels' APIs. Key = conversation id. */
     public static final String OUTBOUND_MESSAGES = "parley.outbound-messages";
 
-    /** routing-service → metrics-service, agent-gateway: every conversation state change. */
+    /**
+     * routing-service → metrics-service: every conversation state change (key = conversation id), and agents'
+     * availability (key = username, aggregate type agent).
+     */
     public static final String CONVERSATION_EVENTS = "parley.conversation-events";
 
     private Topics() {}

@@ -149,23 +149,38 @@ class WalkingSkeletonTest {
                 .then()
                 .statusCode(403);
 
+        // The supervisor's report through the gateway: routing's events, counted by metrics-service.
         String carol = token("carol");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String range = "?inbox=" + ParleyStack.DEMO_INBOX + "&from=" + today.minusDays(1) + "&to=" + today.plusDays(2);
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()
                         .oauth2(carol)
-                        .get(gateway() + "/api/reports/summary")
+                        .get(gateway() + "/api/reports/conversations" + range + "&groupBy=channel")
                         .then()
                         .statusCode(200)
-                        // Other tests of this class may have added API conversations of their own inboxes.
-                        .body("byChannel.api", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                        // Other tests of this class may have added conversations of their own.
+                        .body("rows.find { it.group == 'api' }.opened", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
                         .body(
-                                "byInbox.find { it.inboxId == '" + ParleyStack.DEMO_INBOX + "' }.conversations",
-                                equalTo(2)));
+                                "rows.find { it.group == 'api' }.incomingMessages",
+                                org.hamcrest.Matchers.greaterThanOrEqualTo(2)));
+        String csv = given().auth()
+                .oauth2(carol)
+                .accept("text/csv")
+                .get(gateway() + "/api/reports/conversations" + range + "&groupBy=channel")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertTrue(csv.startsWith("group,bucket,opened,"), csv);
+        org.junit.jupiter.api.Assertions.assertTrue(csv.lines().anyMatch(line -> line.startsWith("api,,")), csv);
+        // An agent reads only their own figures, and never the live view.
         given().auth()
                 .oauth2(alice)
-                .get(gateway() + "/api/reports/summary")
+                .get(gateway() + "/api/reports/conversations" + range + "&agent=bob")
                 .then()
                 .statusCode(403);
+        given().auth().oauth2(alice).get(gateway() + "/api/reports/live").then().statusCode(403);
         given().get(gateway() + "/api/conversations?assignee=me").then().statusCode(401);
     }
 

@@ -19,6 +19,11 @@ public final class Downstream {
         return call.onFailure().transform(failure -> translate(service, failure));
     }
 
+    /** A streamed answer (a CSV export): a failure before its first line becomes the same problem as a call's. */
+    public static <T> io.smallrye.mutiny.Multi<T> stream(String service, io.smallrye.mutiny.Multi<T> stream) {
+        return stream.onFailure().transform(failure -> translate(service, failure));
+    }
+
     static RuntimeException translate(String service, Throwable failure) {
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();

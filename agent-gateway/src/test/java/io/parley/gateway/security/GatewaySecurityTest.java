@@ -44,10 +44,10 @@ class GatewaySecurityTest {
     }
 
     @Test
-    void agentMayNotReadReports() {
+    void agentMayNotWatchTheLiveView() {
         given().auth()
                 .oauth2(token("alice"))
-                .get("/api/reports/summary")
+                .get("/api/reports/live")
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json");
@@ -95,11 +95,19 @@ class GatewaySecurityTest {
     void supervisorGetsAClearProblemWhenMetricsIsDown() {
         given().auth()
                 .oauth2(token("carol"))
-                .get("/api/reports/summary")
+                .get("/api/reports/conversations?from=2026-11-01&to=2026-12-01")
                 .then()
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .body("detail", containsString("metrics-service is unavailable"));
+        // The CSV export takes the same path; it is found (not 406) and fails the same way.
+        given().auth()
+                .oauth2(token("carol"))
+                .accept("text/csv")
+                .get("/api/reports/conversations?from=2026-11-01&to=2026-12-01")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json");
     }
 
     @Test

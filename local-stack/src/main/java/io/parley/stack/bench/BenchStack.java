@@ -55,6 +55,10 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
+    String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
     String bootstrapServers() {
         return kafka.bootstrapServers();
     }

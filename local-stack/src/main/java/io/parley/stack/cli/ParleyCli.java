@@ -56,6 +56,7 @@ public final class ParleyCli {
                 case "demo" -> cli.demo();
                 case "replay" -> cli.replay(args);
                 case "rotate-secrets" -> cli.rotateSecrets();
+                case "redrive" -> cli.redrive(args);
                 default -> help();
             };
             System.exit(code);
@@ -77,6 +78,9 @@ public final class ParleyCli {
                           re-publish what an inbox accepted between two ISO-8601 instants (idempotent)
                   rotate-secrets
                           re-encrypt every inbox secret under ingest's active key (after adding a new one)
+                  redrive TOPIC
+                          send a dead-letter topic's records back to the topic they came from, e.g.
+                          parley.conversation-events.metrics-dlq (after fixing what made them fail)
                 Ports: PARLEY_GATEWAY_PORT (8080), PARLEY_INGEST_PORT (8081), PARLEY_ROUTING_PORT (8082),
                 PARLEY_METRICS_PORT (8083), PARLEY_KEYCLOAK_PORT (8180), PARLEY_KEYCLOAK_MANAGEMENT_PORT (9000),
                 PARLEY_KAFKA_PORT (19092), PARLEY_KAFKA_CONTROLLER_PORT (19093), PARLEY_PG_PORT (15432).
@@ -121,7 +125,7 @@ public final class ParleyCli {
                   Agent API (agent-gateway)  http://localhost:%d/api   (e.g. /api/conversations?assignee=me)
                   Webhooks (ingest-service)  http://localhost:%d/webhooks/api/%s
                   routing-service            http://localhost:%d/conversations
-                  metrics-service            http://localhost:%d/reports/summary
+                  metrics-service            http://localhost:%d/reports/live
                   Keycloak                   http://localhost:%d/admin  (user admin, password in .parley/secrets/keycloak-admin)
                   Kafka                      127.0.0.1:%d      PostgreSQL  127.0.0.1:%d (user postgres)
 
@@ -204,15 +208,22 @@ public final class ParleyCli {
             System.out.printf("  %s: %d %s%n", messages[i][1], response.statusCode(), response.body());
         }
         showAssignments(http, ports, run, messages.length);
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 See them as alice (agent, team support):
                   TOKEN=$(curl -s -d grant_type=password -d client_id=parley-cli -d username=alice -d password=alice \\
                     http://localhost:%d/realms/parley/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
                   curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:%d/api/conversations?assignee=me'
-                As carol (supervisor), the same with username=carol password=carol, and:
-                  curl -s -H "Authorization: Bearer $TOKEN" http://localhost:%d/api/reports/summary
-                """, ports.keycloak(), ports.gateway(), ports.gateway());
+                As carol (supervisor), the same with username=carol password=carol, and today's report per agent:
+                  curl -s -H "Authorization: Bearer $TOKEN" \
+                    "http://localhost:%d/api/reports/conversations?from=%s&to=%s&groupBy=agent"
+                """,
+                ports.keycloak(),
+                ports.gateway(),
+                ports.gateway(),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
         return 0;
     }
 
@@ -268,6 +279,17 @@ public final class ParleyCli {
                         .build());
         System.out.println(response.statusCode() + " " + response.body());
         return response.statusCode() == 200 ? 0 : 1;
+    }
+
+    int redrive(String[] args) {
+        if (args.length != 2 || !args[1].endsWith("dlq")) {
+            System.err.println("usage: ./parley redrive parley.conversation-events.metrics-dlq (a dead-letter topic)");
+            return 2;
+        }
+        StackPorts ports = ports().orElseThrow(() -> new StackException("Parley is not up: run ./parley up first"));
+        int sent = io.parley.stack.DeadLetterRedrive.redrive("127.0.0.1:" + ports.kafka(), args[1]);
+        System.out.println("re-drove " + sent + " record(s) from " + args[1]);
+        return 0;
     }
 
     int replay(String[] args) {

@@ -8,7 +8,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Reports are for supervisors and admins, with a token; nothing else is open. */
+/**
+ * Every report needs a token of a Parley role; agents read their own figures only (GoldenReportTest checks what each
+ * scope sees), the live view and a customer's survey history are for supervisors and admins.
+ */
 @QuarkusTest
 class ApiSecurityTest extends ServiceSecurityContract {
     @Override
@@ -18,12 +21,17 @@ class ApiSecurityTest extends ServiceSecurityContract {
 
     @Override
     protected int minimumOperations() {
-        return 1;
+        return 6;
     }
 
     @Test
-    void agentsDoNotReadReports() {
-        given().auth().oauth2(Tokens.of("alice")).get("/reports/summary").then().statusCode(403);
-        given().auth().oauth2(Tokens.of("carol")).get("/reports/summary").then().statusCode(200);
+    void agentsDoNotWatchTheLiveViewOrACustomersSurveys() {
+        given().auth().oauth2(Tokens.of("alice")).get("/reports/live").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.of("alice"))
+                .get("/reports/csat/contacts/" + java.util.UUID.randomUUID())
+                .then()
+                .statusCode(403);
+        given().auth().oauth2(Tokens.of("carol")).get("/reports/live").then().statusCode(200);
     }
 }

@@ -1,7 +1,10 @@
 package io.parley.routing.assignment;
 
+import io.parley.contracts.ConversationEvents;
+import io.parley.contracts.EventTypes;
 import io.parley.problem.ProblemException;
 import io.parley.routing.audit.AuditLog;
+import io.parley.routing.outbox.Outbox;
 import io.parley.security.Actor;
 import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -74,25 +78,43 @@ public class AgentResource {
     @ApplicationScoped
     public static class AvailabilityService {
         private final Clock clock;
+        private final Outbox outbox;
 
-        public AvailabilityService(Clock clock) {
+        public AvailabilityService(Clock clock, Outbox outbox) {
             this.clock = clock;
+            this.outbox = outbox;
         }
 
+        /** Stores it and tells metrics-service (agents online and away per team on the live view). */
         @WithTransaction
         public Uni<Void> set(String username, Availability value) {
-            return Agent.<Agent>findById(username).flatMap(agent -> {
-                if (agent == null) {
-                    agent = new Agent();
-                    agent.username = username;
-                    agent.availability = value;
-                    agent.updatedAt = clock.instant();
-                    return agent.persist().replaceWithVoid();
-                }
-                agent.availability = value;
-                agent.updatedAt = clock.instant();
-                return Uni.createFrom().voidItem();
-            });
+            Instant now = clock.instant();
+            return Agent.<Agent>findById(username)
+                    .flatMap(agent -> {
+                        if (agent == null) {
+                            agent = new Agent();
+                            agent.username = username;
+                            agent.availability = value;
+                            agent.updatedAt = now;
+                            return agent.persist().replaceWithVoid();
+                        }
+                        agent.availability = value;
+                        agent.updatedAt = now;
+                        return Uni.createFrom().voidItem();
+                    })
+                    .flatMap(v -> TeamMember.<TeamMember>list("agent", username))
+                    .flatMap(memberships -> outbox.agentEvent(
+                            EventTypes.AGENT_AVAILABILITY_CHANGED,
+                            username,
+                            now,
+                            new ConversationEvents.AgentAvailabilityChanged(
+                                    username,
+                                    value.name().toLowerCase(Locale.ROOT),
+                                    memberships.stream()
+                                            .map(m -> m.team)
+                                            .sorted()
+                                            .toList(),
+                                    now)));
         }
     }
 }

@@ -58,6 +58,10 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "first_reply_at")
     public Instant firstReplyAt;
 
+    /** The oldest customer message no one of the brand has answered yet; null when nobody is waiting. */
+    @Column(name = "awaiting_reply_since")
+    public Instant awaitingReplySince;
+
     /** Set while it waits in the team queue. */
     @Column(name = "waiting_since")
     public Instant waitingSince;

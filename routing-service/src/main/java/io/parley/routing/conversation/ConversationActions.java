@@ -122,8 +122,10 @@ public class ConversationActions {
             case RESOLVED -> {
                 conversation.resolvedAt = now;
                 conversation.waitingSince = null;
+                conversation.awaitingReplySince = null;
                 effect = timers.resolved(conversation, now)
-                        .call(() -> outbox.conversationEvent(
+                        .flatMap(v -> timers.businessTime(conversation.team, conversation.createdAt, now))
+                        .flatMap(business -> outbox.conversationEvent(
                                 EventTypes.CONVERSATION_RESOLVED,
                                 conversation.id,
                                 now,
@@ -137,7 +139,8 @@ public class ConversationActions {
                                         now,
                                         Duration.between(conversation.createdAt, now)
                                                 .toSeconds(),
-                                        actor)))
+                                        actor,
+                                        business.toSeconds())))
                         .call(() -> conversation.spam
                                 ? Uni.createFrom().voidItem()
                                 : surveys.requestOnResolve(conversation, now));
@@ -226,8 +229,31 @@ public class ConversationActions {
      * is null): response timers are met, and the very first answer is reported with its response time.
      */
     public Uni<Void> agentReplied(Conversation conversation, String agent, Instant now) {
-        Uni<Void> stop = timers.agentReplied(conversation, now);
-        if (conversation.firstReplyAt != null) {
+        boolean first = conversation.firstReplyAt == null;
+        Instant waitingSince = conversation.awaitingReplySince;
+        conversation.awaitingReplySince = null;
+        Uni<Void> stop = timers.agentReplied(conversation, now)
+                .flatMap(v -> waitingSince == null
+                        ? Uni.createFrom().item(Duration.ZERO)
+                        : timers.businessTime(conversation.team, waitingSince, now))
+                .flatMap(business -> outbox.conversationEvent(
+                        EventTypes.CONVERSATION_AGENT_REPLIED,
+                        conversation.id,
+                        now,
+                        new ConversationEvents.AgentReplied(
+                                conversation.id,
+                                conversation.inboxId,
+                                conversation.channel,
+                                conversation.team,
+                                agent,
+                                waitingSince,
+                                now,
+                                waitingSince == null
+                                        ? 0
+                                        : Duration.between(waitingSince, now).toSeconds(),
+                                business.toSeconds(),
+                                first)));
+        if (!first) {
             return stop;
         }
         conversation.firstReplyAt = now;

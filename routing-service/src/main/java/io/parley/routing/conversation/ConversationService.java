@@ -146,6 +146,7 @@ public class ConversationService {
         conversation.createdAt = now;
         conversation.updatedAt = now;
         conversation.lastMessageAt = inbound.sentAt();
+        conversation.awaitingReplySince = now;
         // Written last, once rules, hours and timers have set it up, by the queue (queueNew): persisted first, it was
         // inserted and then updated in the same flush. Its messages, tags and timers may be inserted before it (V12:
         // references to conversations are checked at commit).
@@ -159,7 +160,8 @@ public class ConversationService {
                                 conversation.channel,
                                 conversation.team,
                                 contact.id,
-                                now))
+                                now,
+                                conversation.priority.lower()))
                 .flatMap(v -> addMessage(conversation, inbound, now))
                 .flatMap(message -> rules.run(
                         conversation,
@@ -186,6 +188,9 @@ public class ConversationService {
         return addMessage(conversation, inbound, now).flatMap(message -> {
             if (inbound.autoReply()) {
                 return Uni.createFrom().voidItem();
+            }
+            if (conversation.awaitingReplySince == null) {
+                conversation.awaitingReplySince = now;
             }
             // A customer writing to a pending or snoozed conversation wakes it up.
             Uni<Void> wake = conversation.status == ConversationStatus.OPEN

@@ -49,6 +49,7 @@ public class MessageLog {
                 message.direction,
                 message.content,
                 message.sentAt,
+                message.agent,
                 now));
     }
 

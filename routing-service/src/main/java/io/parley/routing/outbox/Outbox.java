@@ -29,13 +29,14 @@ public class Outbox {
             String direction,
             String text,
             Instant sentAt,
+            String agent,
             Instant now) {
         return conversationEvent(
                 EventTypes.CONVERSATION_MESSAGE_CREATED,
                 conversationId,
                 now,
                 new ConversationEvents.MessageCreated(
-                        conversationId, messageId, inboxId, channel, direction, text, sentAt));
+                        conversationId, messageId, inboxId, channel, direction, text, sentAt, agent));
     }
 
     /** A message for ingest to deliver to the customer; its result comes back like an agent's reply's. */
@@ -56,6 +57,18 @@ public class Outbox {
                 type,
                 EventTypes.AGGREGATE_CONVERSATION,
                 conversationId.toString(),
+                occurredAt,
+                payload,
+                Topics.CONVERSATION_EVENTS);
+    }
+
+    /** An event about an agent rather than a conversation (their availability), keyed by username. */
+    public Uni<Void> agentEvent(String type, String agent, Instant occurredAt, Object payload) {
+        return persist(
+                UUID.randomUUID(),
+                type,
+                EventTypes.AGGREGATE_AGENT,
+                agent,
                 occurredAt,
                 payload,
                 Topics.CONVERSATION_EVENTS);

@@ -64,6 +64,7 @@ public class SlaEscalation {
                                         now,
                                         conversation.priority.lower(),
                                         breachedTeam.equals(conversation.team) ? null : conversation.team,
-                                        "supervisors"))));
+                                        "supervisors",
+                                        timer.startedAt))));
     }
 }

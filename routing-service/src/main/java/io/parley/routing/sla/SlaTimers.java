@@ -1,9 +1,12 @@
 package io.parley.routing.sla;
 
+import io.parley.contracts.ConversationEvents;
+import io.parley.contracts.EventTypes;
 import io.parley.routing.assignment.TeamSettings;
 import io.parley.routing.conversation.Conversation;
 import io.parley.routing.hours.BusinessCalendar;
 import io.parley.routing.hours.BusinessHours;
+import io.parley.routing.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,9 +21,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SlaTimers {
     private final TeamSettings teams;
+    private final Outbox outbox;
 
-    public SlaTimers(TeamSettings teams) {
+    public SlaTimers(TeamSettings teams, Outbox outbox) {
         this.teams = teams;
+        this.outbox = outbox;
     }
 
     /** The first customer message: first response, resolution and the unanswered alert start. */
@@ -71,8 +76,7 @@ public class SlaTimers {
 
     /** An agent answered: the response clocks are met (a breached one stays breached). */
     public Uni<Void> agentReplied(Conversation conversation, Instant now) {
-        return end(
-                conversation.id, List.of(SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE, SlaMetric.UNANSWERED), now);
+        return end(conversation, List.of(SlaMetric.FIRST_RESPONSE, SlaMetric.NEXT_RESPONSE, SlaMetric.UNANSWERED), now);
     }
 
     public Uni<Void> paused(Conversation conversation, Instant now) {
@@ -109,13 +113,17 @@ public class SlaTimers {
 
     /** Resolved: the resolution target is met; whatever else still runs no longer applies. */
     public Uni<Void> resolved(Conversation conversation, Instant now) {
-        return live(conversation.id).map(timers -> {
+        return live(conversation.id).flatMap(timers -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
             for (SlaTimer timer : timers) {
                 timer.state = timer.metric == SlaMetric.RESOLUTION ? SlaTimer.State.MET : SlaTimer.State.STOPPED;
                 timer.endedAt = now;
                 timer.dueAt = null;
+                if (timer.state == SlaTimer.State.MET) {
+                    chain = chain.call(() -> met(conversation, timer, now));
+                }
             }
-            return null;
+            return chain;
         });
     }
 
@@ -163,17 +171,41 @@ public class SlaTimers {
         });
     }
 
-    private Uni<Void> end(UUID conversationId, List<SlaMetric> metrics, Instant now) {
-        return live(conversationId).map(timers -> {
+    private Uni<Void> end(Conversation conversation, List<SlaMetric> metrics, Instant now) {
+        return live(conversation.id).flatMap(timers -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
             for (SlaTimer timer : timers) {
                 if (metrics.contains(timer.metric)) {
                     timer.state = SlaTimer.State.MET;
                     timer.endedAt = now;
                     timer.dueAt = null;
+                    chain = chain.call(() -> met(conversation, timer, now));
                 }
             }
-            return null;
+            return chain;
         });
+    }
+
+    /** sla.met for reports' attainment; the unanswered alert is not an SLA target. */
+    private Uni<Void> met(Conversation conversation, SlaTimer timer, Instant now) {
+        if (timer.metric == SlaMetric.UNANSWERED) {
+            return Uni.createFrom().voidItem();
+        }
+        return outbox.conversationEvent(
+                EventTypes.SLA_MET,
+                conversation.id,
+                now,
+                new ConversationEvents.SlaMet(
+                        conversation.id,
+                        conversation.inboxId,
+                        conversation.channel,
+                        conversation.team,
+                        conversation.assignee,
+                        timer.metric.lower(),
+                        timer.policyId,
+                        timer.startedAt,
+                        now,
+                        timer.targetSeconds));
     }
 
     private static Duration remaining(SlaTimer timer) {

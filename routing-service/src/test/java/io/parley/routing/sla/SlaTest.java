@@ -174,6 +174,98 @@ class SlaTest {
         }
     }
 
+    /**
+     * What metrics-service reports from: every reply carries the wait it ended, in wall-clock and business seconds; the
+     * resolution its business seconds; each target met an sla.met; a change of availability the agent's teams.
+     */
+    @Test
+    void repliesResolutionsAndMetTargetsCarryTheirTimesForReports() {
+        clock.set(berlin("2026-12-01T10:00"));
+        try (TopicProbe events = new TopicProbe(RoutingClient.bootstrap(), Topics.CONVERSATION_EVENTS)) {
+            routing.customer("m1", "cust-1", "Can I change my address?");
+            String id = (String) routing.awaitConversationOf("cust-1", c -> c.get("assignee") != null)
+                    .get("id");
+
+            clock.set(berlin("2026-12-01T14:05"));
+            routing.delivered(id, "cust-1", agent, "Yes, done.");
+            JsonNode first = await().atMost(RoutingClient.WAIT)
+                    .until(() -> all(events, id, EventTypes.CONVERSATION_AGENT_REPLIED), l -> l.size() == 1)
+                    .get(0);
+            assertEquals(agent, first.get("agent").asText());
+            assertTrue(first.get("first").asBoolean());
+            assertEquals(
+                    berlin("2026-12-01T10:00").toString(),
+                    first.get("waitingSince").asText());
+            assertEquals(
+                    Duration.ofMinutes(245).toSeconds(), first.get("seconds").asLong());
+            assertEquals(
+                    Duration.ofMinutes(185).toSeconds(),
+                    first.get("businessSeconds").asLong());
+
+            clock.set(berlin("2026-12-01T15:00"));
+            routing.customer("m2", "cust-1", "And the invoice address too?");
+            await().atMost(RoutingClient.WAIT)
+                    .until(() -> timers(id).stream().anyMatch(t -> "next_response".equals(t.get("metric"))));
+            clock.set(berlin("2026-12-01T15:02"));
+            routing.customer("m3", "cust-1", "Hello?");
+            await().atMost(RoutingClient.WAIT)
+                    .until(() -> all(events, id, EventTypes.CONVERSATION_MESSAGE_CREATED), l -> l.size() == 4);
+            clock.set(berlin("2026-12-01T15:40"));
+            routing.delivered(id, "cust-1", agent, "Both changed.");
+            await().atMost(RoutingClient.WAIT)
+                    .until(() -> all(events, id, EventTypes.CONVERSATION_AGENT_REPLIED), l -> l.size() == 2);
+            clock.set(berlin("2026-12-01T15:41"));
+            routing.delivered(id, "cust-1", agent, "Anything else?");
+            List<JsonNode> replies = await().atMost(RoutingClient.WAIT)
+                    .until(() -> all(events, id, EventTypes.CONVERSATION_AGENT_REPLIED), l -> l.size() == 3);
+            // The wait starts at the oldest unanswered message; a second reply in a row ends no wait.
+            assertEquals(
+                    berlin("2026-12-01T15:00").toString(),
+                    replies.get(1).get("waitingSince").asText());
+            assertEquals(2400, replies.get(1).get("seconds").asLong());
+            assertEquals(2400, replies.get(1).get("businessSeconds").asLong());
+            assertTrue(replies.get(2).get("waitingSince").isNull());
+            assertEquals(0, replies.get(2).get("seconds").asLong());
+
+            clock.set(berlin("2026-12-01T15:50"));
+            routing.status(id, "resolved");
+            JsonNode resolved = await().atMost(RoutingClient.WAIT)
+                    .until(() -> all(events, id, EventTypes.CONVERSATION_RESOLVED), l -> l.size() == 1)
+                    .get(0);
+            assertEquals(
+                    Duration.ofMinutes(350).toSeconds(), resolved.get("seconds").asLong());
+            // 10:00–12:00 and 13:00–15:50: lunch is not working time.
+            assertEquals(
+                    Duration.ofMinutes(290).toSeconds(),
+                    resolved.get("businessSeconds").asLong());
+
+            List<JsonNode> met = await().atMost(RoutingClient.WAIT)
+                    .until(() -> all(events, id, EventTypes.SLA_MET), l -> l.size() == 3);
+            assertEquals(
+                    List.of("first_response", "next_response", "resolution"),
+                    met.stream().map(m -> m.get("metric").asText()).toList());
+            assertEquals(routing.team, met.get(0).get("policyId").asText());
+            assertEquals(
+                    berlin("2026-12-01T15:00").toString(),
+                    met.get(1).get("startedAt").asText());
+
+            routing.availability(agent, "away");
+            JsonNode away = await().atMost(RoutingClient.WAIT)
+                    .until(
+                            () -> events.records().stream()
+                                    .filter(r -> agent.equals(r.key()))
+                                    .map(r -> EventCodec.decode(r.value()))
+                                    .filter(e -> EventTypes.AGENT_AVAILABILITY_CHANGED.equals(e.type()))
+                                    .map(EventEnvelope::payload)
+                                    .findFirst()
+                                    .orElse(null),
+                            java.util.Objects::nonNull);
+            assertEquals("away", away.get("availability").asText());
+            assertEquals(List.of(routing.team), List.of(away.get("teams").get(0).asText()));
+            assertEquals(1, away.get("teams").size());
+        }
+    }
+
     @Test
     void outsideHoursTheCustomerHearsSoOnceAndTheOvernightTeamTakesOver() {
         String night = "night-" + routing.team;
@@ -246,6 +338,15 @@ class SlaTest {
                 .filter(e -> type.equals(e.type()))
                 .findFirst()
                 .orElse(null);
+    }
+
+    static List<JsonNode> all(TopicProbe events, String conversationId, String type) {
+        return events.records().stream()
+                .filter(r -> conversationId.equals(r.key()))
+                .map(r -> EventCodec.decode(r.value()))
+                .filter(e -> type.equals(e.type()))
+                .map(EventEnvelope::payload)
+                .toList();
     }
 
     static List<Map<String, Object>> timers(String id) {

@@ -1,0 +1,298 @@
+package io.parley.stack.bench;
+
+import io.parley.contracts.ConversationEvents;
+import io.parley.contracts.EventCodec;
+import io.parley.contracts.EventTypes;
+import io.parley.contracts.Topics;
+import io.parley.stack.ServiceNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * bench/reports: starts PostgreSQL, Kafka, Keycloak and the packaged metrics-service on free ports, then
+ *
+ * <ol>
+ *   <li>generates a history of reporting events in metrics' database (in SQL, from random draws: 50 agents in 8 teams,
+ *       7 channels, 10 inboxes, 4 priorities, two years ending today; ~11.5 events a conversation: opened, two
+ *       customer messages and two replies, first response, resolution, an SLA outcome, a survey and half the time its
+ *       answer);
+ *   <li>times the main report queries through metrics' HTTP API with an admin token: p50, p99 and max over the runs;
+ *   <li>times consumption: whole conversations' events (10 a conversation, as routing publishes them) written to
+ *       parley.conversation-events at once, until metrics has processed them all.
+ * </ol>
+ *
+ * Arguments: [history events, default 10,000,000] [consumed events, default 200,000] [runs per query, default 20].
+ */
+public final class ReportsBench {
+    static final int AGENTS = 50;
+    static final int TEAMS = 8;
+    static final double EVENTS_PER_CONVERSATION = 11.5;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public static void main(String[] args) throws Exception {
+        long events = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        int consumed = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        System.out.println(MachineCheck.run());
+        try (BenchStack stack = BenchStack.start("reports", List.of("metrics"))) {
+            ServiceNode metrics = stack.service("metrics-service", Map.of());
+            new ReportsBench().run(stack, metrics, events, consumed, runs);
+        }
+        System.exit(0);
+    }
+
+    void run(BenchStack stack, ServiceNode metrics, long events, int consumed, int runs) throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate start = today.minusYears(2);
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl("metrics"), "postgres", "")) {
+            long generateStarted = System.nanoTime();
+            generate(db, events, start, today);
+            System.out.printf(
+                    "history: %,d reporting events of %,d conversations, generated in %.0f s%n",
+                    count(db, "reporting_event"),
+                    count(db, "report_conversation"),
+                    (System.nanoTime() - generateStarted) / 1e9);
+
+            String token = stack.adminToken();
+            String all = "from=" + start + "&to=" + today.plusDays(1);
+            String month = "from=" + today.minusDays(30) + "&to=" + today.plusDays(1);
+            Map<String, String> queries = new LinkedHashMap<>();
+            queries.put("summary, last 30 days", "/reports/conversations?" + month);
+            queries.put("summary, whole range", "/reports/conversations?" + all);
+            queries.put("by agent, whole range", "/reports/conversations?" + all + "&groupBy=agent");
+            queries.put(
+                    "by day in America/New_York, whole range",
+                    "/reports/conversations?" + all + "&bucket=day&timeZone=America/New_York");
+            queries.put("CSAT, whole range", "/reports/csat?" + all);
+            queries.put("SLA attainment, whole range", "/reports/sla?" + all);
+            System.out.printf(
+                    "%n%-42s %9s %9s %9s%n",
+                    "report (" + runs + " runs after 2 warm-ups)", "p50 ms", "p99 ms", "max ms");
+            for (Map.Entry<String, String> query : queries.entrySet()) {
+                List<Long> nanos = time(metrics.url() + query.getValue(), token, runs);
+                System.out.printf(
+                        "%-42s %9.1f %9.1f %9.1f%n",
+                        query.getKey(),
+                        Latencies.percentileMillis(nanos, 50),
+                        Latencies.percentileMillis(nanos, 99),
+                        Latencies.percentileMillis(nanos, 100));
+            }
+
+            long before = count(db, "processed_event");
+            long started = System.nanoTime();
+            int sent = publish(stack.bootstrapServers(), consumed);
+            long published = System.nanoTime();
+            while (count(db, "processed_event") < before + sent) {
+                Thread.sleep(100);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(
+                    "%nconsumption: %,d events (%,d conversations) published in %.1f s, all processed after %.1f s:"
+                            + " %,.0f events/s%n",
+                    sent, sent / 10, (published - started) / 1e9, seconds, sent / seconds);
+        }
+    }
+
+    /**
+     * The history, drawn in SQL: conversations created uniformly over the range, each with its events. The reporting
+     * events are what metrics-service's projector would have written for them (names, values, dimensions).
+     */
+    static void generate(Connection db, long events, LocalDate start, LocalDate end) throws Exception {
+        long conversations = Math.round(events / EVENTS_PER_CONVERSATION);
+        long span = ChronoUnit.SECONDS.between(start.atStartOfDay(), end.atStartOfDay());
+        try (Statement sql = db.createStatement()) {
+            sql.execute("select setseed(0.42)");
+            sql.execute("create unlogged table bench_conversation as select g,"
+                    + " gen_random_uuid() as id, (g * 7919) % " + AGENTS + " as agent_no,"
+                    + " timestamptz '" + start + "T00:00:00Z' + (random() * " + span
+                    + ") * interval '1 second' as created,"
+                    + " (30 + random() * 7200)::bigint as fr, (60 + random() * 3600)::bigint as rt,"
+                    + " (1 + floor(random() * 5))::int as rating from generate_series(1, " + conversations + ") g");
+            sql.execute("insert into report_conversation (conversation_id, inbox_id, channel, team, assignee, priority,"
+                    + " contact_id, status, created_at, first_reply_at, queued_since, agent_replies, reopened, updated_at)"
+                    + " select id, 'inbox-' || (g % 10), (array['whatsapp','messenger','instagram','x','telegram',"
+                    + "'email','api'])[1 + g % 7], 'team-' || (agent_no % " + TEAMS + "), 'agent-' || agent_no,"
+                    + " (array['low','medium','high','urgent'])[1 + (g / 7) % 4], gen_random_uuid(), 'resolved', created,"
+                    + " created + fr * interval '1 second', null, 2, g % 20 = 0, created from bench_conversation");
+            // k: which event of the conversation; k = 12 (the survey's answer) for every other conversation only.
+            sql.execute("insert into reporting_event (event_id, name, detail, policy_id, value, business_value,"
+                    + " started_at, occurred_at, conversation_id, inbox_id, channel, team, agent, priority, contact_id,"
+                    + " replies)"
+                    + " select gen_random_uuid(), e.name, e.detail, e.policy, e.value, e.business,"
+                    + " case when e.value is null or e.name like 'csat%' then null"
+                    + " else e.at - e.value * interval '1 second' end,"
+                    + " e.at, c.conversation_id, c.inbox_id, c.channel, c.team, e.agent, c.priority, c.contact_id,"
+                    + " case when e.name = 'conversation_resolved' then 2 end"
+                    + " from bench_conversation b join report_conversation c on c.conversation_id = b.id"
+                    + " cross join lateral (values"
+                    + " (1, 'conversation_opened', null, null, null::bigint, null::bigint, b.created, null),"
+                    + " (2, 'message_incoming', null, null, null, null, b.created, null),"
+                    + " (3, 'first_response', null, null, b.fr, b.fr * 6 / 10, b.created + b.fr * interval '1 second', c.assignee),"
+                    + " (4, 'reply_time', null, null, b.fr, b.fr * 6 / 10, b.created + b.fr * interval '1 second', c.assignee),"
+                    + " (5, 'message_outgoing', null, null, null, null, b.created + b.fr * interval '1 second', c.assignee),"
+                    + " (6, 'message_incoming', null, null, null, null, b.created + (b.fr + 600) * interval '1 second', c.assignee),"
+                    + " (7, 'reply_time', null, null, b.rt, b.rt * 6 / 10, b.created + (b.fr + 600 + b.rt) * interval '1 second', c.assignee),"
+                    + " (8, 'message_outgoing', null, null, null, null, b.created + (b.fr + 600 + b.rt) * interval '1 second', c.assignee),"
+                    + " (9, 'conversation_resolved', null, null, b.fr + b.rt + 2400, (b.fr + b.rt + 2400) * 6 / 10,"
+                    + "  b.created + (b.fr + b.rt + 2400) * interval '1 second', c.assignee),"
+                    + " (10, case when b.fr < 3600 then 'sla_met' else 'sla_breached' end, 'first_response',"
+                    + "  'policy-' || c.team, least(b.fr, 3600), null, b.created + least(b.fr, 3600) * interval '1 second', c.assignee),"
+                    + " (11, 'csat_requested', 'csat', null, null, null, b.created + (b.fr + b.rt + 2400) * interval '1 second', c.assignee),"
+                    + " (12, 'csat_response', 'csat', null, b.rating, null, b.created + (b.fr + b.rt + 2700) * interval '1 second', c.assignee)"
+                    + " ) as e(k, name, detail, policy, value, business, at, agent)"
+                    + " where e.k < 12 or b.g % 2 = 0");
+            sql.execute("drop table bench_conversation");
+            sql.execute("vacuum analyze reporting_event");
+            sql.execute("vacuum analyze report_conversation");
+        }
+    }
+
+    List<Long> time(String url, String token, int runs) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofMinutes(5))
+                .build();
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < runs + 2; i++) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - started;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            if (i >= 2) {
+                nanos.add(took);
+            }
+        }
+        return nanos;
+    }
+
+    /** Whole conversations' events, as routing publishes them, keyed by conversation: 10 events each. */
+    static int publish(String bootstrap, int events) throws Exception {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        int sent = 0;
+        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(1));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            for (int n = 0; sent + 10 <= events; n++) {
+                UUID id = UUID.randomUUID();
+                String team = "team-" + (n % TEAMS);
+                String agent = "agent-" + (n % AGENTS);
+                String inbox = "inbox-" + (n % 10);
+                Instant created = base.plusSeconds(n % 86_400);
+                Instant replied = created.plusSeconds(120 + n % 600);
+                Instant resolved = replied.plusSeconds(900);
+                UUID survey = UUID.randomUUID();
+                List<Object[]> conversation = List.of(
+                        new Object[] {
+                            EventTypes.CONVERSATION_CREATED,
+                            created,
+                            new ConversationEvents.Created(
+                                    id, inbox, "whatsapp", team, UUID.randomUUID(), created, "medium")
+                        },
+                        new Object[] {
+                            EventTypes.CONVERSATION_MESSAGE_CREATED,
+                            created,
+                            new ConversationEvents.MessageCreated(
+                                    id, UUID.randomUUID(), inbox, "whatsapp", "incoming", "Hello", created, null)
+                        },
+                        new Object[] {
+                            EventTypes.CONVERSATION_ASSIGNED,
+                            created,
+                            new ConversationEvents.Assigned(id, inbox, team, agent, "policy", created)
+                        },
+                        new Object[] {
+                            EventTypes.CONVERSATION_AGENT_REPLIED,
+                            replied,
+                            new ConversationEvents.AgentReplied(
+                                    id, inbox, "whatsapp", team, agent, created, replied, 120, 120, true)
+                        },
+                        new Object[] {
+                            EventTypes.CONVERSATION_FIRST_REPLY,
+                            replied,
+                            new ConversationEvents.FirstReply(
+                                    id, inbox, "whatsapp", team, agent, created, replied, 120, 120)
+                        },
+                        new Object[] {
+                            EventTypes.CONVERSATION_MESSAGE_CREATED,
+                            replied,
+                            new ConversationEvents.MessageCreated(
+                                    id, UUID.randomUUID(), inbox, "whatsapp", "outgoing", "Hi", replied, agent)
+                        },
+                        new Object[] {
+                            EventTypes.SLA_MET,
+                            replied,
+                            new ConversationEvents.SlaMet(
+                                    id, inbox, "whatsapp", team, agent, "first_response", "p", created, replied, 3600)
+                        },
+                        new Object[] {
+                            EventTypes.CONVERSATION_RESOLVED,
+                            resolved,
+                            new ConversationEvents.Resolved(
+                                    id, inbox, "whatsapp", team, agent, created, resolved, 1020, agent, 1020)
+                        },
+                        new Object[] {
+                            EventTypes.CSAT_REQUESTED,
+                            resolved,
+                            new ConversationEvents.CsatRequested(id, inbox, survey, "csat", resolved)
+                        },
+                        new Object[] {
+                            EventTypes.CSAT_RESPONDED,
+                            resolved,
+                            new ConversationEvents.CsatResponded(
+                                    id, inbox, "whatsapp", team, agent, survey, "csat", 1 + n % 5, null, resolved)
+                        });
+                for (Object[] event : conversation) {
+                    producer.send(new ProducerRecord<>(
+                            Topics.CONVERSATION_EVENTS,
+                            id.toString(),
+                            EventCodec.encode(
+                                    UUID.randomUUID(),
+                                    (String) event[0],
+                                    EventTypes.AGGREGATE_CONVERSATION,
+                                    id.toString(),
+                                    (Instant) event[1],
+                                    event[2])));
+                    sent++;
+                }
+            }
+            producer.flush();
+        }
+        return sent;
+    }
+
+    private static long count(Connection db, String table) throws Exception {
+        try (Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("select count(*) from " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.parley.metrics.live;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.metrics.projection.ProjectionBatch;
+import io.parley.metrics.projection.ReportingEvent;
+import io.parley.metrics.report.LiveView;
+import io.parley.metrics.report.ReportScope;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live figures on the metrics endpoint (Prometheus, management port): per team gauges of backlog, unassigned,
+ * unattended and queued conversations and the oldest wait, read from PostgreSQL every few seconds, and counters of what
+ * this instance consumed (reporting events by name, SLA breaches, survey responses).
+ */
+@ApplicationScoped
+public class LiveFigures {
+    private static final ReportScope EVERYTHING = new ReportScope(List.of(), null);
+
+    private final MeterRegistry registry;
+    private final LiveView live;
+    private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+
+    public LiveFigures(MeterRegistry registry, LiveView live) {
+        this.registry = registry;
+        this.live = live;
+    }
+
+    /** After a batch committed. */
+    public void consumed(ProjectionBatch batch) {
+        for (ReportingEvent event : batch.events()) {
+            registry.counter("parley.reporting.events", "name", event.name()).increment();
+            if (ReportingEvent.Name.SLA_BREACHED.equals(event.name())) {
+                Counter.builder("parley.sla.breaches")
+                        .tag("metric", String.valueOf(event.detail()))
+                        .tag("team", String.valueOf(event.team()))
+                        .register(registry)
+                        .increment();
+            } else if (ReportingEvent.Name.CSAT_RESPONSE.equals(event.name())) {
+                Counter.builder("parley.csat.responses")
+                        .tag("kind", String.valueOf(event.detail()))
+                        .tag("rating", String.valueOf(event.value()))
+                        .register(registry)
+                        .increment();
+            }
+        }
+    }
+
+    @Scheduled(every = "${parley.live.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refresh() {
+        return live.now(EVERYTHING)
+                .invoke(view -> view.teams().forEach(team -> {
+                    set("parley.conversations.backlog", team.team(), team.open() + team.pending() + team.snoozed());
+                    set("parley.conversations.unassigned", team.team(), team.unassigned());
+                    set("parley.conversations.unattended", team.team(), team.unattended());
+                    set("parley.conversations.queued", team.team(), team.waitingInQueue());
+                    set(
+                            "parley.conversations.oldest.wait.seconds",
+                            team.team(),
+                            team.oldestWaitingSeconds() == null ? 0 : team.oldestWaitingSeconds());
+                    set("parley.agents.online", team.team(), team.agentsOnline());
+                    set("parley.agents.away", team.team(), team.agentsAway());
+                }))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private void set(String name, String team, long value) {
+        gauges.computeIfAbsent(name + '|' + team, key -> {
+                    AtomicLong holder = new AtomicLong();
+                    Gauge.builder(name, holder, AtomicLong::get)
+                            .tag("team", team)
+                            .register(registry);
+                    return holder;
+                })
+                .set(value);
+    }
+}

@@ -1,0 +1,127 @@
+package io.parley.metrics.projection;
+
+import io.parley.metrics.live.LiveFigures;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes parley.conversation-events into reporting events, a poll's records in one transaction: their processed-event
+ * marks, reporting events and conversation state commit together, so a redelivered or replayed record changes nothing.
+ *
+ * <p>A record that can never be processed (not an envelope, a payload that cannot be read) goes to the dead-letter
+ * topic. Anything else that fails (PostgreSQL down, a lost connection) is retried, with back-off, until it succeeds:
+ * the partition waits rather than skip a figure.
+ */
+@ApplicationScoped
+public class ConversationEventListener {
+    private static final Logger LOG = Logger.getLogger(ConversationEventListener.class);
+
+    private final Pool pool;
+    private final ProjectionStore store;
+    private final ReportingProjector projector;
+    private final LiveFigures live;
+    private final MutinyEmitter<String> deadLetters;
+
+    public ConversationEventListener(
+            Pool pool,
+            ProjectionStore store,
+            ReportingProjector projector,
+            LiveFigures live,
+            @Channel("metrics-dead-letters") MutinyEmitter<String> deadLetters) {
+        this.pool = pool;
+        this.store = store;
+        this.projector = projector;
+        this.live = live;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming("conversation-events")
+    public Uni<Void> onBatch(ConsumerRecords<String, String> records) {
+        List<KnownEvent> known = new ArrayList<>(records.count());
+        List<Uni<Void>> parked = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                KnownEvent.read(record.value()).ifPresent(known::add);
+            } catch (RuntimeException e) {
+                parked.add(park(record, e));
+            }
+        }
+        Uni<Void> parking = parked.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.join().all(parked).andFailFast().replaceWithVoid();
+        return known.isEmpty() ? parking : parking.flatMap(v -> projectUntilDone(known));
+    }
+
+    private Uni<Void> projectUntilDone(List<KnownEvent> events) {
+        return Uni.createFrom()
+                .deferred(() -> pool.withTransaction(connection -> project(connection, events)))
+                .onFailure()
+                .invoke(failure -> LOG.warnf(
+                        "%d conversation events not projected yet, retrying: %s", events.size(), failure.toString()))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
+                .indefinitely()
+                .invoke(live::consumed)
+                .replaceWithVoid();
+    }
+
+    private Uni<ProjectionBatch> project(io.vertx.mutiny.sqlclient.SqlConnection connection, List<KnownEvent> events) {
+        return store.markFirstTime(
+                        connection,
+                        events.stream().map(e -> e.envelope().eventId()).toList())
+                .flatMap(fresh -> {
+                    List<KnownEvent> first = new ArrayList<>(events.size());
+                    Set<UUID> conversations = new LinkedHashSet<>();
+                    for (KnownEvent event : events) {
+                        // remove: an id twice in one batch is applied once
+                        if (fresh.remove(event.envelope().eventId())) {
+                            first.add(event);
+                            if (event.conversationId() != null) {
+                                conversations.add(event.conversationId());
+                            }
+                        }
+                    }
+                    return store.load(connection, conversations).flatMap(loaded -> {
+                        ProjectionBatch batch = new ProjectionBatch(loaded);
+                        first.forEach(event -> projector.apply(event, batch));
+                        return store.write(connection, batch).replaceWith(batch);
+                    });
+                });
+    }
+
+    /** A record that can never be processed is kept on the dead-letter topic, with why; `./parley dlq` re-drives it. */
+    private Uni<Void> park(ConsumerRecord<String, String> record, Throwable why) {
+        LOG.warnf(
+                "parking record %s-%d@%d on the dead-letter topic: %s",
+                record.topic(), record.partition(), record.offset(), why.getMessage());
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("dead-letter-reason", String.valueOf(why.getMessage()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add(
+                "dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        return deadLetters.sendMessage(Message.of(record.value())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(record.key())
+                        .withHeaders(headers)
+                        .build()));
+    }
+}
