@@ -419,6 +419,183 @@ class WalkingSkeletonTest {
                 .body("find { it.action == 'conversation.reply_delivered' }.actor", equalTo(assignee));
     }
 
+    /**
+     * One conversation's life through every service — a Telegram message, the agent's reply, a transfer, the resolution,
+     * the customer's rating and a reopen — reported by metrics-service through the gateway: every count exact, and the
+     * first response exactly the seconds between the conversation's start and its first reply as routing recorded them.
+     * (Figures over weekends, business hours and time zones: metrics-service's GoldenReportTest.)
+     */
+    @Test
+    void aConversationsLifeIsReportedExactlyThroughTheGateway() {
+        String dave = token("dave");
+        String inbox = "report-bot-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = "tg-" + UUID.randomUUID();
+        given().auth()
+                .oauth2(dave)
+                .contentType("application/json")
+                .body("{\"channel\":\"telegram\",\"name\":\"Report bot\",\"team\":\"sales\",\"secret\":\"" + secret
+                        + "\",\"accessToken\":\"456:report-token\"}")
+                .put(gateway() + "/api/admin/inboxes/" + inbox)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(dave)
+                .contentType("application/json")
+                .body("{\"survey\":\"csat\"}")
+                .put(stack.url(stack.ports().routing()) + "/inboxes/" + inbox + "/settings")
+                .then()
+                .statusCode(200);
+        // Each message the bot sends gets its own id, as Telegram gives them.
+        for (int n = 0; n < 3; n++) {
+            telegramApi.stubFor(WireMock.post(WireMock.urlPathEqualTo("/bot456:report-token/sendMessage"))
+                    .inScenario(inbox)
+                    .whenScenarioStateIs(
+                            n == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "sent-" + n)
+                    .willSetStateTo("sent-" + (n + 1))
+                    .willReturn(WireMock.okJson(
+                            "{\"ok\":true,\"result\":{\"message_id\":" + (100 + n) + ",\"chat\":{\"id\":77}}}")));
+        }
+        telegram(inbox, secret, 1, "My invoice is wrong");
+        String carol = token("carol");
+        String id = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> given().auth()
+                                .oauth2(dave)
+                                .get(gateway() + "/api/conversations?inbox=" + inbox)
+                                .then()
+                                .extract()
+                                .<String>path("find { it.assignee != null }.id"),
+                        java.util.Objects::nonNull);
+        given().auth()
+                .oauth2(carol)
+                .contentType("application/json")
+                .body("{\"text\":\"Let me check.\"}")
+                .post(gateway() + "/api/conversations/" + id + "/replies")
+                .then()
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> given().auth()
+                                .oauth2(dave)
+                                .get(gateway() + "/api/conversations/" + id)
+                                .then()
+                                .extract()
+                                .path("firstReplyAt"),
+                        java.util.Objects::nonNull);
+        given().auth()
+                .oauth2(carol)
+                .contentType("application/json")
+                .body("{\"team\":\"support\"}")
+                .post(gateway() + "/api/conversations/" + id + "/transfer")
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+        given().auth()
+                .oauth2(carol)
+                .contentType("application/json")
+                .body("{\"status\":\"resolved\"}")
+                .put(gateway() + "/api/conversations/" + id + "/status")
+                .then()
+                .statusCode(org.hamcrest.Matchers.lessThan(300));
+        // The survey goes out through the Bot API; the customer answers it, then writes again: a reopen.
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> telegramApi.verify(
+                        WireMock.moreThanOrExactly(2),
+                        WireMock.postRequestedFor(WireMock.urlPathEqualTo("/bot456:report-token/sendMessage"))));
+        telegram(inbox, secret, 2, "4");
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> given().auth()
+                                .oauth2(dave)
+                                .get(gateway() + "/api/reports/csat?inbox=" + inbox + "&from=" + today() + "&to="
+                                        + tomorrow())
+                                .then()
+                                .extract()
+                                .path("rows[0].csat.responses"),
+                        equalTo(1));
+        telegram(inbox, secret, 3, "Actually, one more thing");
+
+        io.restassured.path.json.JsonPath detail = given().auth()
+                .oauth2(dave)
+                .get(gateway() + "/api/conversations/" + id)
+                .then()
+                .extract()
+                .jsonPath();
+        long firstResponse = Duration.between(
+                        java.time.Instant.parse(detail.getString("createdAt")),
+                        java.time.Instant.parse(detail.getString("firstReplyAt")))
+                .toSeconds();
+        String range = "?inbox=" + inbox + "&from=" + today() + "&to=" + tomorrow();
+        io.restassured.path.json.JsonPath report = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> given().auth()
+                                .oauth2(dave)
+                                .get(gateway() + "/api/reports/conversations" + range)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        // The survey's delivery result may come back after the reopen.
+                        r -> Integer.valueOf(1).equals(r.get("rows[0].reopened"))
+                                && Integer.valueOf(2).equals(r.get("rows[0].outgoingMessages")));
+        org.junit.jupiter.api.Assertions.assertEquals(1, report.getInt("rows[0].opened"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, report.getInt("rows[0].resolved"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, report.getInt("rows[0].firstResponse.count"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                (double) firstResponse, report.getDouble("rows[0].firstResponse.average"));
+        org.junit.jupiter.api.Assertions.assertEquals(100.0, report.getDouble("rows[0].responseRate"));
+        org.junit.jupiter.api.Assertions.assertEquals(0.0, report.getDouble("rows[0].firstContactResolution"));
+        org.junit.jupiter.api.Assertions.assertEquals(100.0, report.getDouble("rows[0].reopenRate"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, report.getInt("backlog"));
+        // The reply, and the survey Parley sent by itself.
+        org.junit.jupiter.api.Assertions.assertEquals(2, report.getInt("rows[0].outgoingMessages"));
+
+        io.restassured.path.json.JsonPath csat = given().auth()
+                .oauth2(dave)
+                .get(gateway() + "/api/reports/csat" + range)
+                .then()
+                .extract()
+                .jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(1, csat.getInt("rows[0].csat.surveysSent"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.List.of(0, 0, 0, 1, 0), csat.getList("rows[0].csat.ratings", Integer.class));
+        org.junit.jupiter.api.Assertions.assertEquals(100.0, csat.getDouble("rows[0].csat.score"));
+        // Transferred before it was resolved: the resolution is support's, the opening sales'.
+        io.restassured.path.json.JsonPath byTeam = given().auth()
+                .oauth2(dave)
+                .get(gateway() + "/api/reports/conversations" + range + "&groupBy=team")
+                .then()
+                .extract()
+                .jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(1, byTeam.getInt("rows.find { it.group == 'sales' }.opened"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, byTeam.getInt("rows.find { it.group == 'support' }.resolved"));
+        given().auth()
+                .oauth2(carol)
+                .get(gateway() + "/api/reports/live")
+                .then()
+                .statusCode(200)
+                .body("teams.find { it.team == 'support' }.open", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    }
+
+    private static void telegram(String inbox, String secret, int messageId, String text) {
+        String update = "{\"update_id\":" + messageId + ",\"message\":{\"message_id\":" + messageId
+                + ",\"from\":{\"id\":77,\"first_name\":\"Rita\"},\"chat\":{\"id\":77,\"type\":\"private\"},"
+                + "\"date\":" + java.time.Instant.now().getEpochSecond() + ",\"text\":\"" + text + "\"}}";
+        given().contentType("application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", secret)
+                .body(bytes(update))
+                .post(ingest() + "/webhooks/telegram/" + inbox)
+                .then()
+                .statusCode(200);
+    }
+
+    private static java.time.LocalDate today() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+
+    private static java.time.LocalDate tomorrow() {
+        return today().plusDays(1);
+    }
+
     @Test
     void rulesRouteASalesLeadAndAgentsWorkItThroughTheGateway() {
         String run = UUID.randomUUID().toString().substring(0, 8);
