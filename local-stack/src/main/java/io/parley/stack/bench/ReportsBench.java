@@ -39,7 +39,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       answer);
  *   <li>times the main report queries through metrics' HTTP API with an admin token: p50, p99 and max over the runs;
  *   <li>times consumption: whole conversations' events (10 a conversation, as routing publishes them) written to
- *       parley.conversation-events at once, until metrics has processed them all.
+ *       parley.conversation-events while metrics-service is stopped, then consumed by it from the backlog.
  * </ol>
  *
  * Arguments: [history events, default 10,000,000] [consumed events, default 200,000] [runs per query, default 20].
@@ -101,18 +101,25 @@ public final class ReportsBench {
                         Latencies.percentileMillis(nanos, 100));
             }
 
+            // Consumption of a backlog: the events are on the topic before metrics-service starts again, so its
+            // rate is the consumer's, not the producer's. Timed from the first event processed to the last.
+            metrics.stop();
             long before = count(db, "processed_event");
-            long started = System.nanoTime();
             int sent = publish(stack.bootstrapServers(), consumed);
-            long published = System.nanoTime();
+            stack.service("metrics-service", Map.of());
+            while (count(db, "processed_event") == before) {
+                Thread.sleep(20);
+            }
+            long started = System.nanoTime();
+            long first = count(db, "processed_event") - before;
             while (count(db, "processed_event") < before + sent) {
-                Thread.sleep(100);
+                Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf(
-                    "%nconsumption: %,d events (%,d conversations) published in %.1f s, all processed after %.1f s:"
-                            + " %,.0f events/s%n",
-                    sent, sent / 10, (published - started) / 1e9, seconds, sent / seconds);
+                    "%nconsumption: %,d events (%,d conversations) waiting on the topic; after the first %,d, the rest"
+                            + " processed in %.1f s: %,.0f events/s%n",
+                    sent, sent / 10, first, seconds, (sent - first) / seconds);
         }
     }
 
@@ -126,7 +133,7 @@ public final class ReportsBench {
         try (Statement sql = db.createStatement()) {
             sql.execute("select setseed(0.42)");
             sql.execute("create unlogged table bench_conversation as select g,"
-                    + " gen_random_uuid() as id, (g * 7919) % " + AGENTS + " as agent_no,"
+                    + " gen_random_uuid() as id, (g::bigint * 7919) % " + AGENTS + " as agent_no,"
                     + " timestamptz '" + start + "T00:00:00Z' + (random() * " + span
                     + ") * interval '1 second' as created,"
                     + " (30 + random() * 7200)::bigint as fr, (60 + random() * 3600)::bigint as rt,"
@@ -140,12 +147,14 @@ public final class ReportsBench {
             // k: which event of the conversation; k = 12 (the survey's answer) for every other conversation only.
             sql.execute("insert into reporting_event (event_id, name, detail, policy_id, value, business_value,"
                     + " started_at, occurred_at, conversation_id, inbox_id, channel, team, agent, priority, contact_id,"
-                    + " replies)"
+                    + " replies, answered, first_contact)"
                     + " select gen_random_uuid(), e.name, e.detail, e.policy, e.value, e.business,"
                     + " case when e.value is null or e.name like 'csat%' then null"
                     + " else e.at - e.value * interval '1 second' end,"
                     + " e.at, c.conversation_id, c.inbox_id, c.channel, c.team, e.agent, c.priority, c.contact_id,"
-                    + " case when e.name = 'conversation_resolved' then 2 end"
+                    + " case when e.name = 'conversation_resolved' then 2 end,"
+                    + " case when e.name = 'conversation_opened' then true end,"
+                    + " case when e.name = 'conversation_resolved' then false end"
                     + " from bench_conversation b join report_conversation c on c.conversation_id = b.id"
                     + " cross join lateral (values"
                     + " (1, 'conversation_opened', null, null, null::bigint, null::bigint, b.created, null),"
@@ -195,7 +204,8 @@ public final class ReportsBench {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         int sent = 0;

@@ -1,12 +1,11 @@
 package io.parley.metrics.projection;
 
+import io.parley.messaging.DeadLetters;
 import io.parley.metrics.live.LiveFigures;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,10 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +23,7 @@ import org.jboss.logging.Logger;
  * marks, reporting events and conversation state commit together, so a redelivered or replayed record changes nothing.
  *
  * <p>A record that can never be processed (not an envelope, a payload that cannot be read) goes to the dead-letter
- * topic. Anything else that fails (PostgreSQL down, a lost connection) is retried, with back-off, until it succeeds:
+ * topic ({@link DeadLetters}). Anything else that fails (PostgreSQL down, a lost connection) is retried, with back-off, until it succeeds:
  * the partition waits rather than skip a figure.
  */
 @ApplicationScoped
@@ -60,7 +57,7 @@ public class ConversationEventListener {
             try {
                 KnownEvent.read(record.value()).ifPresent(known::add);
             } catch (RuntimeException e) {
-                parked.add(park(record, e));
+                parked.add(DeadLetters.park(deadLetters, record, e));
             }
         }
         Uni<Void> parking = parked.isEmpty()
@@ -105,23 +102,5 @@ public class ConversationEventListener {
                         return store.write(connection, batch).replaceWith(batch);
                     });
                 });
-    }
-
-    /** A record that can never be processed is kept on the dead-letter topic, with why; `./parley dlq` re-drives it. */
-    private Uni<Void> park(ConsumerRecord<String, String> record, Throwable why) {
-        LOG.warnf(
-                "parking record %s-%d@%d on the dead-letter topic: %s",
-                record.topic(), record.partition(), record.offset(), why.getMessage());
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("dead-letter-reason", String.valueOf(why.getMessage()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add(
-                "dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        return deadLetters.sendMessage(Message.of(record.value())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(record.key())
-                        .withHeaders(headers)
-                        .build()));
     }
 }

@@ -4,8 +4,10 @@ import io.parley.contracts.ConversationEvents;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,6 +22,8 @@ public final class ProjectionBatch {
     private final List<ReportingEvent> events = new ArrayList<>();
     private final Map<TagKey, Boolean> tags = new LinkedHashMap<>();
     private final Map<String, ConversationEvents.AgentAvailabilityChanged> presence = new LinkedHashMap<>();
+    private final Set<UUID> answered = new LinkedHashSet<>();
+    private final Set<UUID> reopened = new LinkedHashSet<>();
 
     public ProjectionBatch(Map<UUID, ConversationState> loaded) {
         this.conversations = new LinkedHashMap<>(loaded);
@@ -41,6 +45,16 @@ public final class ProjectionBatch {
         tags.put(new TagKey(conversationId, tag), present);
     }
 
+    /** The conversation has its first response: its conversation_opened event counts as answered. */
+    void answered(UUID conversationId) {
+        answered.add(conversationId);
+    }
+
+    /** Reopened: none of its resolutions is a first-contact resolution any more. */
+    void reopened(UUID conversationId) {
+        reopened.add(conversationId);
+    }
+
     void presence(ConversationEvents.AgentAvailabilityChanged change) {
         presence.merge(change.agent(), change, (old, now) -> now.at().isBefore(old.at()) ? old : now);
     }
@@ -55,6 +69,14 @@ public final class ProjectionBatch {
 
     public Map<TagKey, Boolean> tags() {
         return tags;
+    }
+
+    public Set<UUID> answered() {
+        return answered;
+    }
+
+    public Set<UUID> reopened() {
+        return reopened;
     }
 
     public Collection<ConversationEvents.AgentAvailabilityChanged> presence() {

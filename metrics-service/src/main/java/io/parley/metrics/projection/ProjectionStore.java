@@ -46,11 +46,18 @@ public class ProjectionStore {
 
     private static final String INSERT_EVENTS = "insert into reporting_event (event_id, name, detail, policy_id, value,"
             + " business_value, started_at, occurred_at, conversation_id, inbox_id, channel, team, agent, priority,"
-            + " contact_id, replies)"
+            + " contact_id, replies, answered, first_contact)"
             + " select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int8[], $6::int8[],"
             + " $7::timestamptz[], $8::timestamptz[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[],"
-            + " $14::text[], $15::uuid[], $16::int[])"
+            + " $14::text[], $15::uuid[], $16::int[], $17::bool[], $18::bool[])"
             + " on conflict (event_id) do nothing";
+
+    /** After the batch's events are in: those of this batch and of earlier ones alike. */
+    private static final String ANSWERED = "update reporting_event set answered = true"
+            + " where conversation_id = any($1::uuid[]) and name = 'conversation_opened' and not answered";
+
+    private static final String REOPENED = "update reporting_event set first_contact = false"
+            + " where conversation_id = any($1::uuid[]) and name = 'conversation_resolved' and first_contact";
 
     private static final String ADD_TAGS = "insert into report_conversation_tag (conversation_id, tag)"
             + " select * from unnest($1::uuid[], $2::text[]) on conflict do nothing";
@@ -112,6 +119,8 @@ public class ProjectionStore {
     public Uni<Void> write(SqlConnection connection, ProjectionBatch batch) {
         return saveConversations(connection, batch.conversations())
                 .call(() -> insertEvents(connection, batch.events()))
+                .call(() -> flag(connection, ANSWERED, batch.answered()))
+                .call(() -> flag(connection, REOPENED, batch.reopened()))
                 .call(() -> writeTags(connection, batch.tags()))
                 .call(() -> writePresence(connection, List.copyOf(batch.presence()), 0));
     }
@@ -195,6 +204,8 @@ public class ProjectionStore {
         String[] priorities = new String[n];
         UUID[] contacts = new UUID[n];
         Integer[] replies = new Integer[n];
+        Boolean[] answered = new Boolean[n];
+        Boolean[] firstContact = new Boolean[n];
         for (int i = 0; i < n; i++) {
             ReportingEvent e = events.get(i);
             ids[i] = e.eventId();
@@ -213,6 +224,8 @@ public class ProjectionStore {
             priorities[i] = e.priority();
             contacts[i] = e.contactId();
             replies[i] = e.replies();
+            answered[i] = e.answered();
+            firstContact[i] = e.firstContact();
         }
         return connection
                 .preparedQuery(INSERT_EVENTS)
@@ -232,8 +245,20 @@ public class ProjectionStore {
                     agents,
                     priorities,
                     contacts,
-                    replies
+                    replies,
+                    answered,
+                    firstContact
                 }))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> flag(SqlConnection connection, String sql, Set<UUID> conversations) {
+        if (conversations.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of(conversations.toArray(UUID[]::new)))
                 .replaceWithVoid();
     }
 

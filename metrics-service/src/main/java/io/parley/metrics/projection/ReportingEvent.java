@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param value seconds (a rating for csat_response); null for facts that are only counted
  * @param businessValue the same seconds inside the team's business hours, as routing counted them
  * @param replies agent replies the conversation had when it was resolved (conversation_resolved only)
+ * @param answered conversation_opened only: the conversation has had a first response (kept current)
+ * @param firstContact conversation_resolved only: one reply, and the conversation never reopened (kept current)
  */
 public record ReportingEvent(
         UUID eventId,
@@ -28,7 +30,100 @@ public record ReportingEvent(
         String agent,
         String priority,
         UUID contactId,
-        Integer replies) {
+        Integer replies,
+        Boolean answered,
+        Boolean firstContact) {
+
+    /** A fact of a conversation as it is now: its dimensions, no value yet. */
+    static ReportingEvent of(UUID eventId, String name, ConversationState c, String agent, Instant at) {
+        return new ReportingEvent(
+                eventId,
+                name,
+                null,
+                null,
+                null,
+                null,
+                null,
+                at,
+                c.conversationId,
+                c.inboxId,
+                c.channel,
+                c.team,
+                agent,
+                c.priority,
+                c.contactId,
+                null,
+                Name.CONVERSATION_OPENED.equals(name) ? c.firstReplyAt != null : null,
+                null);
+    }
+
+    /** With a measured interval; a team the event names wins over the conversation's. */
+    ReportingEvent timed(Long seconds, Long businessSeconds, Instant startedAt, String team) {
+        return new ReportingEvent(
+                eventId,
+                name,
+                detail,
+                policyId,
+                seconds,
+                businessSeconds,
+                startedAt,
+                occurredAt,
+                conversationId,
+                inboxId,
+                channel,
+                team == null ? this.team : team,
+                agent,
+                priority,
+                contactId,
+                replies,
+                answered,
+                firstContact);
+    }
+
+    ReportingEvent detailed(String detail, String policyId, Long value) {
+        return new ReportingEvent(
+                eventId,
+                name,
+                detail,
+                policyId,
+                value,
+                businessValue,
+                startedAt,
+                occurredAt,
+                conversationId,
+                inboxId,
+                channel,
+                team,
+                agent,
+                priority,
+                contactId,
+                replies,
+                answered,
+                firstContact);
+    }
+
+    /** A resolution: the replies so far, and whether it is (for now) a first-contact resolution. */
+    ReportingEvent resolvedAfter(int replies, boolean reopenedBefore) {
+        return new ReportingEvent(
+                eventId,
+                name,
+                detail,
+                policyId,
+                value,
+                businessValue,
+                startedAt,
+                occurredAt,
+                conversationId,
+                inboxId,
+                channel,
+                team,
+                agent,
+                priority,
+                contactId,
+                replies,
+                answered,
+                replies == 1 && !reopenedBefore);
+    }
 
     /** The names of reporting events. */
     public static final class Name {

@@ -33,13 +33,13 @@ public class ReportingProjector {
             state.contactId = p.contactId();
             state.priority = p.priority();
             batch.put(state);
-            batch.add(fact(id, Name.CONVERSATION_OPENED, state, null, state.createdAt));
+            batch.add(ReportingEvent.of(id, Name.CONVERSATION_OPENED, state, null, state.createdAt));
         } else if (payload instanceof ConversationEvents.MessageCreated p) {
             ConversationState state = state(batch, p.conversationId(), p.inboxId(), p.channel(), null, at);
             if ("incoming".equals(p.direction())) {
-                batch.add(fact(id, Name.MESSAGE_INCOMING, state, state.assignee, at));
+                batch.add(ReportingEvent.of(id, Name.MESSAGE_INCOMING, state, state.assignee, at));
             } else if ("outgoing".equals(p.direction())) {
-                batch.add(fact(id, Name.MESSAGE_OUTGOING, state, p.agent(), at));
+                batch.add(ReportingEvent.of(id, Name.MESSAGE_OUTGOING, state, p.agent(), at));
             }
         } else if (payload instanceof ConversationEvents.Assigned p) {
             ConversationState state = state(batch, p.conversationId(), p.inboxId(), null, p.team(), at);
@@ -71,54 +71,33 @@ public class ReportingProjector {
             state.agentReplies++;
             if (state.firstReplyAt == null) {
                 state.firstReplyAt = p.repliedAt();
+                batch.answered(state.conversationId);
             }
             if (p.waitingSince() != null) {
-                batch.add(timed(
-                        id,
-                        Name.REPLY_TIME,
-                        state,
-                        p.team(),
-                        p.agent(),
-                        p.seconds(),
-                        p.businessSeconds(),
-                        p.waitingSince(),
-                        p.repliedAt()));
+                batch.add(ReportingEvent.of(id, Name.REPLY_TIME, state, p.agent(), p.repliedAt())
+                        .timed(p.seconds(), p.businessSeconds(), p.waitingSince(), p.team()));
             }
         } else if (payload instanceof ConversationEvents.FirstReply p) {
             ConversationState state = state(batch, p.conversationId(), p.inboxId(), p.channel(), p.team(), at);
             if (state.firstReplyAt == null) {
                 state.firstReplyAt = p.repliedAt();
+                batch.answered(state.conversationId);
             }
-            batch.add(timed(
-                    id,
-                    Name.FIRST_RESPONSE,
-                    state,
-                    p.team(),
-                    p.agent(),
-                    p.seconds(),
-                    p.businessSeconds(),
-                    p.createdAt(),
-                    p.repliedAt()));
+            batch.add(ReportingEvent.of(id, Name.FIRST_RESPONSE, state, p.agent(), p.repliedAt())
+                    .timed(p.seconds(), p.businessSeconds(), p.createdAt(), p.team()));
         } else if (payload instanceof ConversationEvents.Resolved p) {
             ConversationState state = state(batch, p.conversationId(), p.inboxId(), p.channel(), p.team(), at);
             state.status = ConversationState.RESOLVED;
             state.queuedSince = null;
-            ReportingEvent resolved = timed(
-                    id,
-                    Name.CONVERSATION_RESOLVED,
-                    state,
-                    p.team(),
-                    p.assignee(),
-                    p.seconds(),
-                    p.businessSeconds(),
-                    p.createdAt(),
-                    p.resolvedAt());
-            batch.add(withReplies(resolved, state.agentReplies));
+            batch.add(ReportingEvent.of(id, Name.CONVERSATION_RESOLVED, state, p.assignee(), p.resolvedAt())
+                    .timed(p.seconds(), p.businessSeconds(), p.createdAt(), p.team())
+                    .resolvedAfter(state.agentReplies, state.reopened));
         } else if (payload instanceof ConversationEvents.Reopened p) {
             ConversationState state = state(batch, p.conversationId(), p.inboxId(), null, p.team(), at);
             state.status = ConversationState.OPEN;
             state.reopened = true;
-            batch.add(fact(id, Name.CONVERSATION_REOPENED, state, state.assignee, p.at()));
+            batch.reopened(state.conversationId);
+            batch.add(ReportingEvent.of(id, Name.CONVERSATION_REOPENED, state, state.assignee, p.at()));
         } else if (payload instanceof ConversationEvents.SlaMet p) {
             ConversationState state = state(batch, p.conversationId(), p.inboxId(), p.channel(), p.team(), at);
             batch.add(sla(
@@ -145,11 +124,12 @@ public class ReportingProjector {
                     p.breachedAt()));
         } else if (payload instanceof ConversationEvents.CsatRequested p) {
             ConversationState state = state(batch, p.conversationId(), p.inboxId(), null, null, at);
-            batch.add(detailed(fact(id, Name.CSAT_REQUESTED, state, state.assignee, p.at()), p.kind(), null));
+            batch.add(ReportingEvent.of(id, Name.CSAT_REQUESTED, state, state.assignee, p.at())
+                    .detailed(p.kind(), null, null));
         } else if (payload instanceof ConversationEvents.CsatResponded p) {
             ConversationState state = state(batch, p.conversationId(), p.inboxId(), p.channel(), p.team(), at);
-            ReportingEvent response = fact(id, Name.CSAT_RESPONSE, state, p.assignee(), p.at());
-            batch.add(detailed(response, p.kind(), (long) p.rating()));
+            batch.add(ReportingEvent.of(id, Name.CSAT_RESPONSE, state, p.assignee(), p.at())
+                    .detailed(p.kind(), null, (long) p.rating()));
         }
     }
 
@@ -162,55 +142,6 @@ public class ReportingProjector {
         }
         state.updatedAt = at;
         return state;
-    }
-
-    private static ReportingEvent fact(UUID id, String name, ConversationState c, String agent, Instant at) {
-        return new ReportingEvent(
-                id,
-                name,
-                null,
-                null,
-                null,
-                null,
-                null,
-                at,
-                c.conversationId,
-                c.inboxId,
-                c.channel,
-                c.team,
-                agent,
-                c.priority,
-                c.contactId,
-                null);
-    }
-
-    private static ReportingEvent timed(
-            UUID id,
-            String name,
-            ConversationState c,
-            String team,
-            String agent,
-            long seconds,
-            long businessSeconds,
-            Instant startedAt,
-            Instant at) {
-        return new ReportingEvent(
-                id,
-                name,
-                null,
-                null,
-                seconds,
-                businessSeconds,
-                startedAt,
-                at,
-                c.conversationId,
-                c.inboxId,
-                c.channel,
-                team == null ? c.team : team,
-                agent,
-                c.priority,
-                c.contactId,
-                null);
     }
 
     /** value: how long the clock ran, start to met or breached, on the wall clock (null if routing did not say). */
@@ -226,62 +157,8 @@ public class ReportingProjector {
             Instant at) {
         Long seconds =
                 startedAt == null ? null : Duration.between(startedAt, at).toSeconds();
-        return new ReportingEvent(
-                id,
-                name,
-                metric,
-                policyId,
-                seconds,
-                null,
-                startedAt,
-                at,
-                c.conversationId,
-                c.inboxId,
-                c.channel,
-                team == null ? c.team : team,
-                agent,
-                c.priority,
-                c.contactId,
-                null);
-    }
-
-    private static ReportingEvent detailed(ReportingEvent e, String detail, Long value) {
-        return new ReportingEvent(
-                e.eventId(),
-                e.name(),
-                detail,
-                e.policyId(),
-                value,
-                e.businessValue(),
-                e.startedAt(),
-                e.occurredAt(),
-                e.conversationId(),
-                e.inboxId(),
-                e.channel(),
-                e.team(),
-                e.agent(),
-                e.priority(),
-                e.contactId(),
-                e.replies());
-    }
-
-    private static ReportingEvent withReplies(ReportingEvent e, int replies) {
-        return new ReportingEvent(
-                e.eventId(),
-                e.name(),
-                e.detail(),
-                e.policyId(),
-                e.value(),
-                e.businessValue(),
-                e.startedAt(),
-                e.occurredAt(),
-                e.conversationId(),
-                e.inboxId(),
-                e.channel(),
-                e.team(),
-                e.agent(),
-                e.priority(),
-                e.contactId(),
-                replies);
+        return ReportingEvent.of(id, name, c, agent, at)
+                .timed(seconds, null, startedAt, team)
+                .detailed(metric, policyId, seconds);
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.metrics.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.parley.metrics.projection.ReportingEvent.Name;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +31,7 @@ public class CsatReport {
 
     public record Figures(String group, String bucket, Csat csat, Nps nps) {}
 
-    public record Report(String from, String to, String timeZone, String groupBy, String bucket, List<Figures> rows) {}
+    public record Report(@JsonUnwrapped ReportHeader header, List<Figures> rows) {}
 
     /** One customer's answers over time, oldest first. */
     public record Answer(Instant at, String kind, long rating, UUID conversationId, String team, String agent) {}
@@ -56,28 +57,20 @@ public class CsatReport {
             + " order by occurred_at, event_id";
 
     private final Pool pool;
+    private final RowStreams streams;
 
-    public CsatReport(Pool pool) {
+    CsatReport(Pool pool, RowStreams streams) {
         this.pool = pool;
+        this.streams = streams;
     }
 
     public Multi<Figures> rows(ReportRequest request) {
-        ReportSql query =
-                ReportSql.grouped(request, List.of(Name.CSAT_REQUESTED, Name.CSAT_RESPONSE), AGGREGATES, "", false);
-        return RowStreams.of(pool, query.sql(), query.tuple()).map(row -> figures(request, row));
+        ReportSql query = ReportSql.grouped(request, List.of(Name.CSAT_REQUESTED, Name.CSAT_RESPONSE), AGGREGATES, "");
+        return streams.of(query.sql(), query.tuple()).map(row -> figures(request, row));
     }
 
     public Uni<Report> report(ReportRequest request) {
-        return rows(request)
-                .collect()
-                .asList()
-                .map(rows -> new Report(
-                        request.from().toString(),
-                        request.to().toString(),
-                        request.zone().getId(),
-                        request.groupBy().lower(),
-                        request.bucket().lower(),
-                        rows));
+        return rows(request).collect().asList().map(rows -> new Report(ReportHeader.of(request), rows));
     }
 
     public Uni<List<Answer>> trend(UUID contactId, ReportScope scope) {

@@ -5,7 +5,6 @@ import io.parley.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -59,7 +58,7 @@ public class ReportResource {
     private final CsatReport csat;
     private final SlaReport sla;
     private final LiveView live;
-    private final Pool pool;
+    private final RowStreams streams;
     private final SecurityIdentity identity;
 
     public ReportResource(
@@ -67,13 +66,13 @@ public class ReportResource {
             CsatReport csat,
             SlaReport sla,
             LiveView live,
-            Pool pool,
+            RowStreams streams,
             SecurityIdentity identity) {
         this.conversations = conversations;
         this.csat = csat;
         this.sla = sla;
         this.live = live;
-        this.pool = pool;
+        this.streams = streams;
         this.identity = identity;
     }
 
@@ -139,7 +138,7 @@ public class ReportResource {
         ReportSql query = ReportSql.listing(request(params), ALL_NAMES, "e." + String.join(", e.", EVENT_COLUMNS));
         return Csv.of(
                 EVENT_COLUMNS,
-                RowStreams.of(pool, query.sql(), query.tuple()),
+                streams.of(query.sql(), query.tuple()),
                 row -> Arrays.asList(
                         row.getUUID("event_id").toString(),
                         row.getString("name"),

@@ -17,29 +17,18 @@ final class ReportSql {
     /**
      * @param names the reporting events the aggregates read
      * @param extraGroups further group columns after group and bucket (already SQL), or empty
-     * @param withConversation joins report_conversation as c, for aggregates that read the conversation as it is now
      */
-    static ReportSql grouped(
-            ReportRequest request,
-            List<String> names,
-            String aggregates,
-            String extraGroups,
-            boolean withConversation) {
-        return new ReportSql(request, names, aggregates, extraGroups, withConversation, null);
+    static ReportSql grouped(ReportRequest request, List<String> names, String aggregates, String extraGroups) {
+        return new ReportSql(request, names, aggregates, extraGroups, null);
     }
 
     /** The reporting events themselves, oldest first, for the export. */
     static ReportSql listing(ReportRequest request, List<String> names, String columns) {
-        return new ReportSql(request, names, null, "", false, columns);
+        return new ReportSql(request, names, null, "", columns);
     }
 
     private ReportSql(
-            ReportRequest request,
-            List<String> names,
-            String aggregates,
-            String extraGroups,
-            boolean withConversation,
-            String listedColumns) {
+            ReportRequest request, List<String> names, String aggregates, String extraGroups, String listedColumns) {
         String from = param(OffsetDateTime.ofInstant(request.from(), ZoneOffset.UTC));
         String to = param(OffsetDateTime.ofInstant(request.to(), ZoneOffset.UTC));
         StringBuilder where = new StringBuilder(" where e.occurred_at >= " + from + " and e.occurred_at < " + to
@@ -74,9 +63,6 @@ final class ReportSql {
         String zone =
                 request.bucket() == Bucket.NONE ? null : param(request.zone().getId());
         StringBuilder tables = new StringBuilder(" from reporting_event e");
-        if (withConversation) {
-            tables.append(" join report_conversation c on c.conversation_id = e.conversation_id");
-        }
         if (request.groupBy() == Dimension.TAG) {
             tables.append(" join report_conversation_tag t on t.conversation_id = e.conversation_id");
         }
@@ -98,16 +84,6 @@ final class ReportSql {
 
     Tuple tuple() {
         return Tuple.from(params);
-    }
-
-    /** avg, median and p90 of a column over one reporting event, rounded to hundredths of a second. */
-    static String timing(String name, String column, String alias) {
-        String filter = " filter (where e.name = '" + name + "')";
-        return "round(avg(e." + column + ")" + filter + ", 2)::float8 as " + alias + "_avg, "
-                + "round((percentile_cont(0.5) within group (order by e." + column + ")" + filter
-                + ")::numeric, 2)::float8 as " + alias + "_median, "
-                + "round((percentile_cont(0.9) within group (order by e." + column + ")" + filter
-                + ")::numeric, 2)::float8 as " + alias + "_p90";
     }
 
     /** part ÷ whole × 100, to hundredths; null when whole is 0. */

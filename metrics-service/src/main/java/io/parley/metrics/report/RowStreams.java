@@ -4,26 +4,45 @@ import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.regex.Pattern;
 
 /**
- * A query's rows as they come, through a cursor (fetch rows at a time) in a read-only transaction of its own connection,
- * so an export of any size never sits in memory; the connection goes back to the pool when the stream ends or the
- * client goes away.
+ * A report query's rows as they come, through a cursor (fetch rows at a time) in a read-only transaction of its own
+ * connection, so an export of any size never sits in memory; the connection goes back to the pool when the stream ends
+ * or the client goes away.
+ *
+ * <p>The transaction gives the query room to sort in memory ({@link ReportsConfig#workMem()}; at PostgreSQL's 4 MB
+ * default the percentiles of a long range spilled to disk) and turns off PostgreSQL's JIT compilation, which cost a
+ * report more than it saved (bench/reports, docs/benchmarks.md).
  */
-final class RowStreams {
+@ApplicationScoped
+class RowStreams {
     private static final int FETCH = 500;
+    private static final Pattern MEMORY = Pattern.compile("\\d{1,7}(kB|MB|GB)");
 
-    private RowStreams() {}
+    private final Pool pool;
+    private final String settings;
 
-    static Multi<Row> of(Pool pool, String sql, Tuple params) {
+    RowStreams(Pool pool, ReportsConfig config) {
+        if (!MEMORY.matcher(config.workMem()).matches()) {
+            throw new IllegalArgumentException("parley.reports.work-mem must be a number with kB, MB or GB");
+        }
+        this.pool = pool;
+        this.settings = "set local work_mem = '" + config.workMem() + "'; set local jit = off";
+    }
+
+    Multi<Row> of(String sql, Tuple params) {
         return pool.getConnection()
                 .toMulti()
                 .flatMap(connection -> connection
                         .begin()
                         .toMulti()
                         .flatMap(tx -> connection
-                                .prepare(sql)
+                                .query(settings)
+                                .execute()
                                 .toMulti()
+                                .flatMap(set -> connection.prepare(sql).toMulti())
                                 .flatMap(statement ->
                                         statement.createStream(FETCH, params).toMulti()))
                         .onTermination()

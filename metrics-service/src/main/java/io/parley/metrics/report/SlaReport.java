@@ -1,9 +1,9 @@
 package io.parley.metrics.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.parley.metrics.projection.ReportingEvent.Name;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
@@ -22,7 +22,7 @@ public class SlaReport {
             Double attainment,
             Double averageTimeToBreach) {}
 
-    public record Report(String from, String to, String timeZone, String groupBy, String bucket, List<Figures> rows) {}
+    public record Report(@JsonUnwrapped ReportHeader header, List<Figures> rows) {}
 
     private static final String AGGREGATES = String.join(
             ", ",
@@ -30,29 +30,20 @@ public class SlaReport {
             "count(*) filter (where e.name = 'sla_breached') as breached",
             "round(avg(e.value) filter (where e.name = 'sla_breached'), 2)::float8 as time_to_breach");
 
-    private final Pool pool;
+    private final RowStreams streams;
 
-    public SlaReport(Pool pool) {
-        this.pool = pool;
+    SlaReport(RowStreams streams) {
+        this.streams = streams;
     }
 
     public Multi<Figures> rows(ReportRequest request) {
         ReportSql query = ReportSql.grouped(
-                request, List.of(Name.SLA_MET, Name.SLA_BREACHED), AGGREGATES, "e.policy_id, e.detail", false);
-        return RowStreams.of(pool, query.sql(), query.tuple()).map(row -> figures(request, row));
+                request, List.of(Name.SLA_MET, Name.SLA_BREACHED), AGGREGATES, "e.policy_id, e.detail");
+        return streams.of(query.sql(), query.tuple()).map(row -> figures(request, row));
     }
 
     public Uni<Report> report(ReportRequest request) {
-        return rows(request)
-                .collect()
-                .asList()
-                .map(rows -> new Report(
-                        request.from().toString(),
-                        request.to().toString(),
-                        request.zone().getId(),
-                        request.groupBy().lower(),
-                        request.bucket().lower(),
-                        rows));
+        return rows(request).collect().asList().map(rows -> new Report(ReportHeader.of(request), rows));
     }
 
     private static Figures figures(ReportRequest request, Row row) {

@@ -7,6 +7,7 @@ import io.parley.contracts.InboundMessage;
 import io.parley.contracts.MessageStatus;
 import io.parley.contracts.OutboundResult;
 import io.parley.idempotency.ProcessedEvents;
+import io.parley.messaging.DeadLetters;
 import io.parley.reactive.CallerContext;
 import io.parley.routing.assignment.AssignmentService;
 import io.parley.routing.outbox.Outbox;
@@ -15,18 +16,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -191,18 +188,7 @@ public class InboundMessageListener {
 
     /** A record that can never be routed is kept on the dead-letter topic, with why, instead of blocking the rest. */
     private Uni<Void> park(ConsumerRecord<String, String> record, Throwable why) {
-        LOG.warnf(
-                "parking record %s-%d@%d on the dead-letter topic: %s",
-                record.topic(), record.partition(), record.offset(), why.getMessage());
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("dead-letter-reason", String.valueOf(why.getMessage()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        return CallerContext.resumeOnCallerContext(deadLetters.sendMessage(Message.of(record.value())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(record.key())
-                        .withHeaders(headers)
-                        .build())));
+        return CallerContext.resumeOnCallerContext(DeadLetters.park(deadLetters, record, why));
     }
 
     private static boolean handles(EventEnvelope envelope) {
