@@ -216,7 +216,7 @@ public final class ParleyCli {
                     http://localhost:%d/realms/parley/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
                   curl -s -H "Authorization: Bearer $TOKEN" 'http://localhost:%d/api/conversations?assignee=me'
                 As carol (supervisor), the same with username=carol password=carol, and today's report per agent:
-                  curl -s -H "Authorization: Bearer $TOKEN" \
+                  curl -s -H "Authorization: Bearer $TOKEN" \\
                     "http://localhost:%d/api/reports/conversations?from=%s&to=%s&groupBy=agent"
                 """,
                 ports.keycloak(),

@@ -1,10 +1,7 @@
 package io.parley.routing.assignment;
 
-import io.parley.contracts.ConversationEvents;
-import io.parley.contracts.EventTypes;
 import io.parley.problem.ProblemException;
 import io.parley.routing.audit.AuditLog;
-import io.parley.routing.outbox.Outbox;
 import io.parley.security.Actor;
 import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -78,11 +75,11 @@ public class AgentResource {
     @ApplicationScoped
     public static class AvailabilityService {
         private final Clock clock;
-        private final Outbox outbox;
+        private final AgentPresence presence;
 
-        public AvailabilityService(Clock clock, Outbox outbox) {
+        public AvailabilityService(Clock clock, AgentPresence presence) {
             this.clock = clock;
-            this.outbox = outbox;
+            this.presence = presence;
         }
 
         /** Stores it and tells metrics-service (agents online and away per team on the live view). */
@@ -102,19 +99,7 @@ public class AgentResource {
                         agent.updatedAt = now;
                         return Uni.createFrom().voidItem();
                     })
-                    .flatMap(v -> TeamMember.<TeamMember>list("agent", username))
-                    .flatMap(memberships -> outbox.agentEvent(
-                            EventTypes.AGENT_AVAILABILITY_CHANGED,
-                            username,
-                            now,
-                            new ConversationEvents.AgentAvailabilityChanged(
-                                    username,
-                                    value.name().toLowerCase(Locale.ROOT),
-                                    memberships.stream()
-                                            .map(m -> m.team)
-                                            .sorted()
-                                            .toList(),
-                                    now)));
+                    .flatMap(v -> presence.announce(username, now));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.parley.problem.ProblemException;
 import io.parley.routing.conversation.Conversation;
 import io.parley.routing.hours.BusinessHours;
 import io.parley.routing.sla.SlaPolicy;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -52,8 +53,10 @@ public class TeamService {
 
     private final TeamQueue queue;
     private final Clock clock;
+    private final AgentPresence presence;
 
-    public TeamService(TeamQueue queue, Clock clock) {
+    public TeamService(TeamQueue queue, Clock clock, AgentPresence presence) {
+        this.presence = presence;
         this.queue = queue;
         this.clock = clock;
     }
@@ -135,13 +138,18 @@ public class TeamService {
                     member.team = teamId;
                     member.agent = agent;
                     member.createdAt = now;
-                    return member.persist().replaceWithVoid();
+                    // Written before the announcement reads the agent's teams back.
+                    return member.persist()
+                            .flatMap(persisted -> Panache.getSession().flatMap(session -> session.flush()))
+                            .flatMap(flushed -> presence.announce(agent, now));
                 });
     }
 
     @WithTransaction
     public Uni<Void> removeMember(String teamId, String agent) {
-        return TeamMember.delete("team = ?1 and agent = ?2", teamId, agent).replaceWithVoid();
+        return TeamMember.delete("team = ?1 and agent = ?2", teamId, agent)
+                .flatMap(removed ->
+                        removed == 0 ? Uni.createFrom().voidItem() : presence.announce(agent, clock.instant()));
     }
 
     @WithTransaction

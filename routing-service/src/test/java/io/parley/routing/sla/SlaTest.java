@@ -249,17 +249,20 @@ class SlaTest {
                     berlin("2026-12-01T15:00").toString(),
                     met.get(1).get("startedAt").asText());
 
+            // Joining the team announced the agent online; going away announces it too.
             routing.availability(agent, "away");
-            JsonNode away = await().atMost(RoutingClient.WAIT)
+            List<JsonNode> presence = await().atMost(RoutingClient.WAIT)
                     .until(
                             () -> events.records().stream()
                                     .filter(r -> agent.equals(r.key()))
                                     .map(r -> EventCodec.decode(r.value()))
                                     .filter(e -> EventTypes.AGENT_AVAILABILITY_CHANGED.equals(e.type()))
                                     .map(EventEnvelope::payload)
-                                    .findFirst()
-                                    .orElse(null),
-                            java.util.Objects::nonNull);
+                                    .toList(),
+                            l -> l.size() == 2);
+            assertEquals("online", presence.get(0).get("availability").asText());
+            assertEquals(routing.team, presence.get(0).get("teams").get(0).asText());
+            JsonNode away = presence.get(1);
             assertEquals("away", away.get("availability").asText());
             assertEquals(List.of(routing.team), List.of(away.get("teams").get(0).asText()));
             assertEquals(1, away.get("teams").size());
