@@ -32,11 +32,11 @@ final class CpuMeter {
     private static final String MACHINE_STEAL = "machine steal";
 
     private static final String[] PARTS = {
-        "routing", "pg-routing", "ingest", "pg-ingest", "pg-other", "kafka", "generator"
+        "routing", "pg-routing", "ingest", "pg-ingest", "metrics", "pg-metrics", "pg-other", "kafka", "generator"
     };
 
     /** The parts that are JVMs, whose compiler threads are counted apart. */
-    private static final String[] JVMS = {"routing", "ingest", "kafka", "generator"};
+    private static final String[] JVMS = {"routing", "ingest", "metrics", "kafka", "generator"};
 
     private static final Set<String> JVM_PARTS = Set.of(JVMS);
 
@@ -145,6 +145,7 @@ final class CpuMeter {
             String command = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
             if (command.contains("parley.part=routing-service")) return "routing";
             if (command.contains("parley.part=ingest-service")) return "ingest";
+            if (command.contains("parley.part=metrics-service")) return "metrics";
             if (command.contains("kafka.Kafka")) return "kafka";
             String name = Files.readString(process.resolve("comm")).trim();
             if (!name.equals("postgres")) return null;
@@ -153,6 +154,7 @@ final class CpuMeter {
             String[] title = command.replace('\0', ' ').trim().split(" +");
             if (title.length > 2 && title[2].equals("routing")) return "pg-routing";
             if (title.length > 2 && title[2].equals("ingest")) return "pg-ingest";
+            if (title.length > 2 && title[2].equals("metrics")) return "pg-metrics";
             return "pg-other";
         } catch (IOException | RuntimeException e) {
             return null;

@@ -139,6 +139,29 @@ public record ReportingEvent(
         public static final String CSAT_REQUESTED = "csat_requested";
         public static final String CSAT_RESPONSE = "csat_response";
 
+        /** What the conversations report reads. */
+        public static final java.util.List<String> CONVERSATION = java.util.List.of(
+                CONVERSATION_OPENED,
+                CONVERSATION_RESOLVED,
+                CONVERSATION_REOPENED,
+                MESSAGE_INCOMING,
+                MESSAGE_OUTGOING,
+                FIRST_RESPONSE,
+                REPLY_TIME);
+
+        public static final java.util.List<String> ALL = java.util.List.of(
+                CONVERSATION_OPENED,
+                CONVERSATION_RESOLVED,
+                CONVERSATION_REOPENED,
+                MESSAGE_INCOMING,
+                MESSAGE_OUTGOING,
+                FIRST_RESPONSE,
+                REPLY_TIME,
+                SLA_MET,
+                SLA_BREACHED,
+                CSAT_REQUESTED,
+                CSAT_RESPONSE);
+
         private Name() {}
     }
 }

@@ -94,15 +94,6 @@ public class ConversationReport {
 
     public record Report(@JsonUnwrapped ReportHeader header, long backlog, List<Figures> rows) {}
 
-    private static final List<String> NAMES = List.of(
-            Name.CONVERSATION_OPENED,
-            Name.CONVERSATION_RESOLVED,
-            Name.CONVERSATION_REOPENED,
-            Name.MESSAGE_INCOMING,
-            Name.MESSAGE_OUTGOING,
-            Name.FIRST_RESPONSE,
-            Name.REPLY_TIME);
-
     /** Counts per reporting event name, with the two flags the rates need. */
     private static final String COUNTS = "count(*) as n, count(*) filter (where e.answered) as answered,"
             + " count(*) filter (where e.first_contact) as first_contact";
@@ -152,7 +143,7 @@ public class ConversationReport {
      * most of its time evaluating every figure's filter on every row (bench/reports, docs/benchmarks.md).
      */
     private Uni<List<Figures>> figures(ReportRequest request) {
-        ReportSql counts = ReportSql.grouped(request, NAMES, COUNTS, "e.name");
+        ReportSql counts = ReportSql.grouped(request, Name.CONVERSATION, COUNTS, "e.name");
         List<Uni<List<Row>>> queries = new ArrayList<>();
         queries.add(streams.of(counts.sql(), counts.tuple()).collect().asList());
         for (String name : TIMED) {

@@ -41,19 +41,6 @@ public class ReportResource {
             "priority",
             "replies");
 
-    private static final List<String> ALL_NAMES = List.of(
-            Name.CONVERSATION_OPENED,
-            Name.CONVERSATION_RESOLVED,
-            Name.CONVERSATION_REOPENED,
-            Name.MESSAGE_INCOMING,
-            Name.MESSAGE_OUTGOING,
-            Name.FIRST_RESPONSE,
-            Name.REPLY_TIME,
-            Name.SLA_MET,
-            Name.SLA_BREACHED,
-            Name.CSAT_REQUESTED,
-            Name.CSAT_RESPONSE);
-
     private final ConversationReport conversations;
     private final CsatReport csat;
     private final SlaReport sla;
@@ -135,7 +122,7 @@ public class ReportResource {
     @Path("/events")
     @Produces(Csv.MEDIA_TYPE)
     public Multi<String> events(@BeanParam ReportParams params) {
-        ReportSql query = ReportSql.listing(request(params), ALL_NAMES, "e." + String.join(", e.", EVENT_COLUMNS));
+        ReportSql query = ReportSql.listing(request(params), Name.ALL, "e." + String.join(", e.", EVENT_COLUMNS));
         return Csv.of(
                 EVENT_COLUMNS,
                 streams.of(query.sql(), query.tuple()),
