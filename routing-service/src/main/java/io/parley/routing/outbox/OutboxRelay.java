@@ -36,7 +36,7 @@ public class OutboxRelay {
      */
     private static final String TAKE_TURN_AND_READ = """
             with turn as materialized (select id from outbox_relay_lock where id = 1 for update skip locked)
-            select seq, topic, aggregate_id, payload from outbox_event
+            select seq, topic, aggregate_id, payload, type from outbox_event
             where exists (select 1 from turn)
             order by seq
             limit $1
@@ -50,13 +50,16 @@ public class OutboxRelay {
     private final MutinyEmitter<String> conversationEvents;
     private final MutinyEmitter<String> outbound;
     private final int batchSize;
+    private final PublishedEvents published;
 
     public OutboxRelay(
             Pool pool,
             Vertx vertx,
             @Channel("conversation-events") MutinyEmitter<String> events,
             @Channel("outbound-messages") MutinyEmitter<String> outbound,
-            @ConfigProperty(name = "parley.outbox.batch-size") int batchSize) {
+            @ConfigProperty(name = "parley.outbox.batch-size") int batchSize,
+            PublishedEvents published) {
+        this.published = published;
         this.pool = pool;
         this.vertx = vertx;
         this.conversationEvents = events;
@@ -105,7 +108,7 @@ public class OutboxRelay {
                         failure -> LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage()));
     }
 
-    private record Pending(long seq, String topic, String key, String payload) {}
+    private record Pending(long seq, String topic, String key, String payload, String type) {}
 
     /**
      * Plain SQL on the pool rather than entities: a round only reads events and deletes them, which needs neither
@@ -119,7 +122,11 @@ public class OutboxRelay {
                             List<Pending> events = new ArrayList<>(rows.size());
                             for (Row row : rows) {
                                 events.add(new Pending(
-                                        row.getLong(0), row.getString(1), row.getString(2), row.getString(3)));
+                                        row.getLong(0),
+                                        row.getString(1),
+                                        row.getString(2),
+                                        row.getString(3),
+                                        row.getString(4)));
                             }
                             return publishInOrder(connection, events);
                         }))
@@ -149,6 +156,7 @@ public class OutboxRelay {
                         .preparedQuery(DELETE_PUBLISHED)
                         .execute(Tuple.of(
                                 events.stream().mapToLong(Pending::seq).boxed().toArray(Long[]::new)))
-                        .replaceWith(events.size()));
+                        .replaceWith(events.size()))
+                .invoke(count -> events.forEach(event -> published.count(event.topic(), event.type())));
     }
 }

@@ -40,6 +40,9 @@ class SlaTest {
     @Inject
     MutableClock clock;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metricsEndpoint;
+
     RoutingClient routing;
     String agent;
     String escalation;
@@ -117,6 +120,16 @@ class SlaTest {
             assertEquals(escalation, payload.get("escalatedTo").asText());
             assertEquals("supervisors", payload.get("notifyRole").asText());
             assertEquals(agent, payload.get("assignee").asText());
+            // Counted on routing's Prometheus endpoint once published.
+            String metrics = given().get(metricsEndpoint)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertTrue(
+                    metrics.contains(
+                            "parley_events_published_total{topic=\"parley.conversation-events\",type=\"sla.breached\"}"),
+                    metrics);
             // The resolution clock still runs: 8 working hours from Friday 16:50 are 10 minutes on Friday, Monday's 7
             // hours and 50 minutes on Tuesday.
             assertEquals(
