@@ -10,6 +10,7 @@ import io.parley.metrics.report.ReportScope;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,30 +28,47 @@ public class LiveFigures {
     private final MeterRegistry registry;
     private final LiveView live;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+    /** By name and tags (name, key, value, key, value…). */
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     public LiveFigures(MeterRegistry registry, LiveView live) {
         this.registry = registry;
         this.live = live;
     }
 
-    /** After a batch committed. */
+    /** After a batch committed: each counter incremented once per batch, its meter looked up once per process. */
     public void consumed(ProjectionBatch batch) {
+        Map<List<String>, Long> counts = new HashMap<>();
         for (ReportingEvent event : batch.events()) {
-            registry.counter("parley.reporting.events", "name", event.name()).increment();
+            counts.merge(List.of("parley.reporting.events", "name", event.name()), 1L, Long::sum);
             if (ReportingEvent.Name.SLA_BREACHED.equals(event.name())) {
-                Counter.builder("parley.sla.breaches")
-                        .tag("metric", String.valueOf(event.detail()))
-                        .tag("team", String.valueOf(event.team()))
-                        .register(registry)
-                        .increment();
+                counts.merge(
+                        List.of(
+                                "parley.sla.breaches",
+                                "metric",
+                                String.valueOf(event.detail()),
+                                "team",
+                                String.valueOf(event.team())),
+                        1L,
+                        Long::sum);
             } else if (ReportingEvent.Name.CSAT_RESPONSE.equals(event.name())) {
-                Counter.builder("parley.csat.responses")
-                        .tag("kind", String.valueOf(event.detail()))
-                        .tag("rating", String.valueOf(event.value()))
-                        .register(registry)
-                        .increment();
+                counts.merge(
+                        List.of(
+                                "parley.csat.responses",
+                                "kind",
+                                String.valueOf(event.detail()),
+                                "rating",
+                                String.valueOf(event.value())),
+                        1L,
+                        Long::sum);
             }
         }
+        counts.forEach((meter, n) -> counters.computeIfAbsent(
+                        meter,
+                        key -> Counter.builder(key.get(0))
+                                .tags(key.subList(1, key.size()).toArray(String[]::new))
+                                .register(registry))
+                .increment(n));
     }
 
     @Scheduled(every = "${parley.live.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -59,28 +59,36 @@ public record ReportingEvent(
 
     /** With a measured interval; a team the event names wins over the conversation's. */
     ReportingEvent timed(Long seconds, Long businessSeconds, Instant startedAt, String team) {
-        return new ReportingEvent(
-                eventId,
-                name,
+        return copy(
                 detail,
                 policyId,
                 seconds,
                 businessSeconds,
                 startedAt,
-                occurredAt,
-                conversationId,
-                inboxId,
-                channel,
                 team == null ? this.team : team,
-                agent,
-                priority,
-                contactId,
                 replies,
-                answered,
                 firstContact);
     }
 
     ReportingEvent detailed(String detail, String policyId, Long value) {
+        return copy(detail, policyId, value, businessValue, startedAt, team, replies, firstContact);
+    }
+
+    /** A resolution: the replies so far, and whether it is (for now) a first-contact resolution. */
+    ReportingEvent resolvedAfter(int replies, boolean reopenedBefore) {
+        return copy(detail, policyId, value, businessValue, startedAt, team, replies, replies == 1 && !reopenedBefore);
+    }
+
+    /** This event with the parts the projector fills in after {@link #of} replaced. */
+    private ReportingEvent copy(
+            String detail,
+            String policyId,
+            Long value,
+            Long businessValue,
+            Instant startedAt,
+            String team,
+            Integer replies,
+            Boolean firstContact) {
         return new ReportingEvent(
                 eventId,
                 name,
@@ -100,29 +108,6 @@ public record ReportingEvent(
                 replies,
                 answered,
                 firstContact);
-    }
-
-    /** A resolution: the replies so far, and whether it is (for now) a first-contact resolution. */
-    ReportingEvent resolvedAfter(int replies, boolean reopenedBefore) {
-        return new ReportingEvent(
-                eventId,
-                name,
-                detail,
-                policyId,
-                value,
-                businessValue,
-                startedAt,
-                occurredAt,
-                conversationId,
-                inboxId,
-                channel,
-                team,
-                agent,
-                priority,
-                contactId,
-                replies,
-                answered,
-                replies == 1 && !reopenedBefore);
     }
 
     /** The names of reporting events. */
@@ -139,15 +124,9 @@ public record ReportingEvent(
         public static final String CSAT_REQUESTED = "csat_requested";
         public static final String CSAT_RESPONSE = "csat_response";
 
-        /** What the conversations report reads. */
-        public static final java.util.List<String> CONVERSATION = java.util.List.of(
-                CONVERSATION_OPENED,
-                CONVERSATION_RESOLVED,
-                CONVERSATION_REOPENED,
-                MESSAGE_INCOMING,
-                MESSAGE_OUTGOING,
-                FIRST_RESPONSE,
-                REPLY_TIME);
+        /** What the conversations report counts (its timings are read by name, each on its own). */
+        public static final java.util.List<String> COUNTED = java.util.List.of(
+                CONVERSATION_OPENED, CONVERSATION_RESOLVED, CONVERSATION_REOPENED, MESSAGE_INCOMING, MESSAGE_OUTGOING);
 
         public static final java.util.List<String> ALL = java.util.List.of(
                 CONVERSATION_OPENED,

@@ -143,7 +143,7 @@ public class ConversationReport {
      * most of its time evaluating every figure's filter on every row (bench/reports, docs/benchmarks.md).
      */
     private Uni<List<Figures>> figures(ReportRequest request) {
-        ReportSql counts = ReportSql.grouped(request, Name.CONVERSATION, COUNTS, "e.name");
+        ReportSql counts = ReportSql.grouped(request, Name.COUNTED, COUNTS, "e.name");
         List<Uni<List<Row>>> queries = new ArrayList<>();
         queries.add(streams.of(counts.sql(), counts.tuple()).collect().asList());
         for (String name : TIMED) {
