@@ -1,6 +1,7 @@
 package io.parley.metrics.projection;
 
 import io.parley.contracts.ConversationEvents;
+import io.parley.metrics.rollup.RollupLock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -46,18 +47,30 @@ public class ProjectionStore {
 
     private static final String INSERT_EVENTS = "insert into reporting_event (event_id, name, detail, policy_id, value,"
             + " business_value, started_at, occurred_at, conversation_id, inbox_id, channel, team, agent, priority,"
-            + " contact_id, replies, answered, first_contact)"
+            + " contact_id, replies)"
             + " select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int8[], $6::int8[],"
             + " $7::timestamptz[], $8::timestamptz[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[],"
-            + " $14::text[], $15::uuid[], $16::int[], $17::bool[], $18::bool[])"
+            + " $14::text[], $15::uuid[], $16::int[])"
             + " on conflict (event_id) do nothing";
 
-    /** After the batch's events are in: those of this batch and of earlier ones alike. */
-    private static final String ANSWERED = "update reporting_event set answered = true"
-            + " where conversation_id = any($1::uuid[]) and name = 'conversation_opened' and not answered";
+    /**
+     * After the batch's events are in (this batch's openings and earlier ones alike): each opening of a conversation
+     * that has had its first response gets its conversation_answered fact, once (the id derives from the opening's).
+     */
+    private static final String ANSWERED = "insert into reporting_event (event_id, name, occurred_at,"
+            + " conversation_id, inbox_id, channel, team, agent, priority, contact_id)"
+            + " select md5(event_id::text || ':answered')::uuid, 'conversation_answered', occurred_at, conversation_id,"
+            + " inbox_id, channel, team, agent, priority, contact_id from reporting_event"
+            + " where conversation_id = any($1::uuid[]) and name = 'conversation_opened'"
+            + " on conflict (event_id) do nothing";
 
-    private static final String REOPENED = "update reporting_event set first_contact = false"
-            + " where conversation_id = any($1::uuid[]) and name = 'conversation_resolved' and first_contact";
+    /** Reopened: each first-contact resolution of the conversation is taken back (-1), once. */
+    private static final String REOPENED = "insert into reporting_event (event_id, name, value, occurred_at,"
+            + " conversation_id, inbox_id, channel, team, agent, priority, contact_id)"
+            + " select md5(event_id::text || ':lost')::uuid, 'first_contact_resolution', -1, occurred_at,"
+            + " conversation_id, inbox_id, channel, team, agent, priority, contact_id from reporting_event"
+            + " where conversation_id = any($1::uuid[]) and name = 'first_contact_resolution' and value = 1"
+            + " on conflict (event_id) do nothing";
 
     private static final String ADD_TAGS = "insert into report_conversation_tag (conversation_id, tag)"
             + " select * from unnest($1::uuid[], $2::text[]) on conflict do nothing";
@@ -116,13 +129,18 @@ public class ProjectionStore {
                 });
     }
 
+    /** Holds the rollups back (shared, with every other writer) until this transaction ends: {@link RollupLock}. */
     public Uni<Void> write(SqlConnection connection, ProjectionBatch batch) {
-        return saveConversations(connection, batch.conversations())
+        return connection
+                .query(RollupLock.WRITER)
+                .execute()
+                .call(() -> saveConversations(connection, batch.conversations()))
                 .call(() -> insertEvents(connection, batch.events()))
                 .call(() -> flag(connection, ANSWERED, batch.answered()))
                 .call(() -> flag(connection, REOPENED, batch.reopened()))
                 .call(() -> writeTags(connection, batch.tags()))
-                .call(() -> writePresence(connection, List.copyOf(batch.presence()), 0));
+                .call(() -> writePresence(connection, List.copyOf(batch.presence()), 0))
+                .replaceWithVoid();
     }
 
     private Uni<Void> saveConversations(SqlConnection connection, Collection<ConversationState> states) {
@@ -204,8 +222,6 @@ public class ProjectionStore {
         String[] priorities = new String[n];
         UUID[] contacts = new UUID[n];
         Integer[] replies = new Integer[n];
-        Boolean[] answered = new Boolean[n];
-        Boolean[] firstContact = new Boolean[n];
         for (int i = 0; i < n; i++) {
             ReportingEvent e = events.get(i);
             ids[i] = e.eventId();
@@ -224,8 +240,6 @@ public class ProjectionStore {
             priorities[i] = e.priority();
             contacts[i] = e.contactId();
             replies[i] = e.replies();
-            answered[i] = e.answered();
-            firstContact[i] = e.firstContact();
         }
         return connection
                 .preparedQuery(INSERT_EVENTS)
@@ -245,9 +259,7 @@ public class ProjectionStore {
                     agents,
                     priorities,
                     contacts,
-                    replies,
-                    answered,
-                    firstContact
+                    replies
                 }))
                 .replaceWithVoid();
     }

@@ -11,8 +11,6 @@ import java.util.UUID;
  * @param value seconds (a rating for csat_response); null for facts that are only counted
  * @param businessValue the same seconds inside the team's business hours, as routing counted them
  * @param replies agent replies the conversation had when it was resolved (conversation_resolved only)
- * @param answered conversation_opened only: the conversation has had a first response (kept current)
- * @param firstContact conversation_resolved only: one reply, and the conversation never reopened (kept current)
  */
 public record ReportingEvent(
         UUID eventId,
@@ -30,9 +28,7 @@ public record ReportingEvent(
         String agent,
         String priority,
         UUID contactId,
-        Integer replies,
-        Boolean answered,
-        Boolean firstContact) {
+        Integer replies) {
 
     /** A fact of a conversation as it is now: its dimensions, no value yet. */
     static ReportingEvent of(UUID eventId, String name, ConversationState c, String agent, Instant at) {
@@ -52,31 +48,45 @@ public record ReportingEvent(
                 agent,
                 c.priority,
                 c.contactId,
-                null,
-                Name.CONVERSATION_OPENED.equals(name) ? c.firstReplyAt != null : null,
                 null);
     }
 
     /** With a measured interval; a team the event names wins over the conversation's. */
     ReportingEvent timed(Long seconds, Long businessSeconds, Instant startedAt, String team) {
-        return copy(
-                detail,
-                policyId,
-                seconds,
-                businessSeconds,
-                startedAt,
-                team == null ? this.team : team,
-                replies,
-                firstContact);
+        return copy(detail, policyId, seconds, businessSeconds, startedAt, team == null ? this.team : team, replies);
     }
 
     ReportingEvent detailed(String detail, String policyId, Long value) {
-        return copy(detail, policyId, value, businessValue, startedAt, team, replies, firstContact);
+        return copy(detail, policyId, value, businessValue, startedAt, team, replies);
     }
 
-    /** A resolution: the replies so far, and whether it is (for now) a first-contact resolution. */
-    ReportingEvent resolvedAfter(int replies, boolean reopenedBefore) {
-        return copy(detail, policyId, value, businessValue, startedAt, team, replies, replies == 1 && !reopenedBefore);
+    /** A resolution, with the agent replies the conversation had. */
+    ReportingEvent resolvedAfter(int replies) {
+        return copy(detail, policyId, value, businessValue, startedAt, team, replies);
+    }
+
+    /**
+     * The first_contact_resolution fact (+1) of this resolution, in its bucket and with its dimensions; its id is
+     * derived from the resolution's, as ProjectionStore derives the -1 of a later reopening from this one's.
+     */
+    ReportingEvent firstContactResolution() {
+        return new ReportingEvent(
+                DerivedIds.of(eventId, "first-contact"),
+                Name.FIRST_CONTACT_RESOLUTION,
+                null,
+                null,
+                1L,
+                null,
+                null,
+                occurredAt,
+                conversationId,
+                inboxId,
+                channel,
+                team,
+                agent,
+                priority,
+                contactId,
+                null);
     }
 
     /** This event with the parts the projector fills in after {@link #of} replaced. */
@@ -87,8 +97,7 @@ public record ReportingEvent(
             Long businessValue,
             Instant startedAt,
             String team,
-            Integer replies,
-            Boolean firstContact) {
+            Integer replies) {
         return new ReportingEvent(
                 eventId,
                 name,
@@ -105,9 +114,7 @@ public record ReportingEvent(
                 agent,
                 priority,
                 contactId,
-                replies,
-                answered,
-                firstContact);
+                replies);
     }
 
     /** The names of reporting events. */
@@ -123,10 +130,29 @@ public record ReportingEvent(
         public static final String SLA_BREACHED = "sla_breached";
         public static final String CSAT_REQUESTED = "csat_requested";
         public static final String CSAT_RESPONSE = "csat_response";
+        /**
+         * Facts that qualify another event and are counted with it, never exported: an opened conversation has had its
+         * first response (in the opening's bucket); a resolution is a first-contact resolution (value +1), or no longer
+         * is because its conversation was reopened (value -1). Kept as rows of their own so reporting_event is only
+         * ever appended to, which is what lets rollups sum it.
+         */
+        public static final String CONVERSATION_ANSWERED = "conversation_answered";
+
+        public static final String FIRST_CONTACT_RESOLUTION = "first_contact_resolution";
 
         /** What the conversations report counts (its timings are read by name, each on its own). */
         public static final java.util.List<String> COUNTED = java.util.List.of(
-                CONVERSATION_OPENED, CONVERSATION_RESOLVED, CONVERSATION_REOPENED, MESSAGE_INCOMING, MESSAGE_OUTGOING);
+                CONVERSATION_OPENED,
+                CONVERSATION_RESOLVED,
+                CONVERSATION_REOPENED,
+                MESSAGE_INCOMING,
+                MESSAGE_OUTGOING,
+                CONVERSATION_ANSWERED,
+                FIRST_CONTACT_RESOLUTION);
+
+        /** The timings: their percentiles come from histograms. */
+        public static final java.util.List<String> TIMED =
+                java.util.List.of(FIRST_RESPONSE, REPLY_TIME, CONVERSATION_RESOLVED);
 
         public static final java.util.List<String> ALL = java.util.List.of(
                 CONVERSATION_OPENED,

@@ -89,9 +89,14 @@ public class ReportingProjector {
             ConversationState state = state(batch, p.conversationId(), p.inboxId(), p.channel(), p.team(), at);
             state.status = ConversationState.RESOLVED;
             state.queuedSince = null;
-            batch.add(ReportingEvent.of(id, Name.CONVERSATION_RESOLVED, state, p.assignee(), p.resolvedAt())
+            ReportingEvent resolution = ReportingEvent.of(
+                            id, Name.CONVERSATION_RESOLVED, state, p.assignee(), p.resolvedAt())
                     .timed(p.seconds(), p.businessSeconds(), p.createdAt(), p.team())
-                    .resolvedAfter(state.agentReplies, state.reopened));
+                    .resolvedAfter(state.agentReplies);
+            batch.add(resolution);
+            if (state.agentReplies == 1 && !state.reopened) {
+                batch.add(resolution.firstContactResolution());
+            }
         } else if (payload instanceof ConversationEvents.Reopened p) {
             ConversationState state = state(batch, p.conversationId(), p.inboxId(), null, p.team(), at);
             state.status = ConversationState.OPEN;

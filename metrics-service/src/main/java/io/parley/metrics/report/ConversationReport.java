@@ -4,17 +4,10 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.parley.metrics.projection.ReportingEvent.Name;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,83 +40,86 @@ public class ConversationReport {
             Double firstContactResolution,
             Double reopenRate) {
 
-        /** Collects a row's figures from the counts and timing queries. */
+        /** Collects a row's figures from its tallies and histograms. */
         static final class Builder {
-            private static final Timing NONE = new Timing(0, null, null, null, null, null, null);
+            private final Map<String, Tally> tallies = new HashMap<>();
+            private final Map<String, Double[]> percentiles = new HashMap<>();
 
-            private final Map<String, Long> counts = new java.util.HashMap<>();
-            private long answered;
-            private long firstContact;
-            private final Map<String, Timing> timings = new java.util.HashMap<>();
-
-            void count(String name, long n, long answered, long firstContact) {
-                counts.put(name, n);
-                if (Name.CONVERSATION_OPENED.equals(name)) {
-                    this.answered = answered;
-                }
-                if (Name.CONVERSATION_RESOLVED.equals(name)) {
-                    this.firstContact = firstContact;
-                }
+            void add(Tally tally) {
+                tallies.merge(
+                        tally.name(),
+                        tally,
+                        (a, b) -> new Tally(
+                                a.key(),
+                                a.name(),
+                                a.detail(),
+                                a.facet(),
+                                a.n() + b.n(),
+                                a.valueSum() + b.valueSum(),
+                                a.valueN() + b.valueN(),
+                                a.businessSum() + b.businessSum(),
+                                a.businessN() + b.businessN()));
             }
 
-            void timing(String name, Timing timing) {
-                timings.put(name, timing);
+            /** The median and p90 of a timing's measure ('v' seconds, 'b' business seconds). */
+            void percentiles(String name, String measure, Histogram histogram) {
+                percentiles.put(name + measure, new Double[] {histogram.percentile(0.5), histogram.percentile(0.9)});
+            }
+
+            private long n(String name) {
+                Tally t = tallies.get(name);
+                return t == null ? 0 : t.n();
+            }
+
+            private Timing timing(String name) {
+                Tally t = tallies.get(name);
+                if (t == null) {
+                    return NONE;
+                }
+                Double[] raw = percentiles.getOrDefault(name + "v", NO_PERCENTILES);
+                Double[] business = percentiles.getOrDefault(name + "b", NO_PERCENTILES);
+                return new Timing(t.n(), t.average(), raw[0], raw[1], t.businessAverage(), business[0], business[1]);
             }
 
             Figures build(String group, String bucket) {
-                long opened = counts.getOrDefault(Name.CONVERSATION_OPENED, 0L);
-                long resolved = counts.getOrDefault(Name.CONVERSATION_RESOLVED, 0L);
-                long reopened = counts.getOrDefault(Name.CONVERSATION_REOPENED, 0L);
+                long opened = n(Name.CONVERSATION_OPENED);
+                long resolved = n(Name.CONVERSATION_RESOLVED);
+                long reopened = n(Name.CONVERSATION_REOPENED);
+                Tally firstContact = tallies.get(Name.FIRST_CONTACT_RESOLUTION);
                 return new Figures(
                         group,
                         bucket,
                         opened,
                         resolved,
                         reopened,
-                        counts.getOrDefault(Name.MESSAGE_INCOMING, 0L),
-                        counts.getOrDefault(Name.MESSAGE_OUTGOING, 0L),
-                        timings.getOrDefault(Name.FIRST_RESPONSE, NONE),
-                        timings.getOrDefault(Name.REPLY_TIME, NONE),
-                        timings.getOrDefault(Name.CONVERSATION_RESOLVED, NONE),
-                        ReportSql.percent(answered, opened),
-                        ReportSql.percent(firstContact, resolved),
+                        n(Name.MESSAGE_INCOMING),
+                        n(Name.MESSAGE_OUTGOING),
+                        timing(Name.FIRST_RESPONSE),
+                        timing(Name.REPLY_TIME),
+                        timing(Name.CONVERSATION_RESOLVED),
+                        ReportSql.percent(n(Name.CONVERSATION_ANSWERED), opened),
+                        ReportSql.percent(firstContact == null ? 0 : firstContact.valueSum(), resolved),
                         ReportSql.percent(reopened, resolved));
             }
+
+            private static final Timing NONE = new Timing(0, null, null, null, null, null, null);
+            private static final Double[] NO_PERCENTILES = {null, null};
         }
     }
 
     public record Report(@JsonUnwrapped ReportHeader header, long backlog, List<Figures> rows) {}
 
-    /** Counts per reporting event name, with the two flags the rates need. */
-    private static final String COUNTS = "count(*) as n, count(*) filter (where e.answered) as answered,"
-            + " count(*) filter (where e.first_contact) as first_contact";
+    private static final List<String> NAMES = java.util.stream.Stream.concat(Name.COUNTED.stream(), Name.TIMED.stream())
+            .distinct()
+            .toList();
 
-    /**
-     * One timing's figures: both percentiles from one sort (percentile_cont over an array of fractions), raw and in
-     * business hours.
-     */
-    private static final String TIMES = "count(*) as n, round(avg(e.value), 2)::float8 as average,"
-            + " percentile_cont(array[0.5, 0.9]) within group (order by e.value) as percentiles,"
-            + " round(avg(e.business_value), 2)::float8 as business_average,"
-            + " percentile_cont(array[0.5, 0.9]) within group (order by e.business_value) as business_percentiles";
+    private static final List<String> BACKLOG =
+            List.of(Name.CONVERSATION_OPENED, Name.CONVERSATION_REOPENED, Name.CONVERSATION_RESOLVED);
 
-    private static final List<String> TIMED = List.of(Name.FIRST_RESPONSE, Name.REPLY_TIME, Name.CONVERSATION_RESOLVED);
+    private final ReportData data;
 
-    /**
-     * Conversations not resolved at the end of the range: opened + reopened − resolved before it. Only inbox and
-     * channel filters apply (a conversation's team, agent and priority change while it is open).
-     */
-    private static final String BACKLOG = "select coalesce(sum(case when name = 'conversation_resolved' then -1 else 1"
-            + " end), 0) from reporting_event where name in ('conversation_opened', 'conversation_reopened',"
-            + " 'conversation_resolved') and occurred_at < $1 and ($2::text is null or inbox_id = $2)"
-            + " and ($3::text is null or channel = $3)";
-
-    private final Pool pool;
-    private final RowStreams streams;
-
-    ConversationReport(Pool pool, RowStreams streams) {
-        this.pool = pool;
-        this.streams = streams;
+    ConversationReport(ReportData data) {
+        this.data = data;
     }
 
     public Multi<Figures> rows(ReportRequest request) {
@@ -133,83 +129,59 @@ public class ConversationReport {
     }
 
     public Uni<Report> report(ReportRequest request) {
-        return figures(request)
-                .flatMap(rows -> backlog(request).map(backlog -> new Report(ReportHeader.of(request), backlog, rows)));
+        return Uni.combine()
+                .all()
+                .unis(figures(request), backlog(request))
+                .asTuple()
+                .map(t -> new Report(ReportHeader.of(request), t.getItem2(), t.getItem1()));
+    }
+
+    /** The sums of every name and the timings' histograms, side by side. */
+    private Uni<List<Figures>> figures(ReportRequest request) {
+        return Uni.combine()
+                .all()
+                .unis(data.tallies(request, NAMES), data.histograms(request, Name.TIMED))
+                .asTuple()
+                .map(t -> {
+                    Map<RowKey, Figures.Builder> rows = new TreeMap<>(RowKey.ORDER);
+                    for (Tally tally : t.getItem1()) {
+                        rows.computeIfAbsent(tally.key(), key -> new Figures.Builder())
+                                .add(tally);
+                    }
+                    t.getItem2()
+                            .forEach((key, histogram) -> rows.computeIfAbsent(key.row(), k -> new Figures.Builder())
+                                    .percentiles(key.name(), key.measure(), histogram));
+                    List<Figures> figures = new ArrayList<>(rows.size());
+                    rows.forEach((key, builder) -> figures.add(
+                            builder.build(key.group(), request.bucket().label(key.bucket()))));
+                    return figures;
+                });
     }
 
     /**
-     * Four narrow queries instead of one wide one, run side by side: the counts of every name in one pass, then each
-     * timing over its own events only (the index leads with the name). One query computing all thirty figures spent
-     * most of its time evaluating every figure's filter on every row (bench/reports, docs/benchmarks.md).
+     * Conversations not resolved at the end of the range: opened + reopened − resolved before it. Only inbox and
+     * channel filters apply (a conversation's team, agent and priority change while it is open).
      */
-    private Uni<List<Figures>> figures(ReportRequest request) {
-        ReportSql counts = ReportSql.grouped(request, Name.COUNTED, COUNTS, "e.name");
-        List<Uni<List<Row>>> queries = new ArrayList<>();
-        queries.add(streams.of(counts.sql(), counts.tuple()).collect().asList());
-        for (String name : TIMED) {
-            ReportSql times = ReportSql.grouped(request, List.of(name), TIMES, "");
-            queries.add(streams.of(times.sql(), times.tuple()).collect().asList());
-        }
-        return Uni.join().all(queries).andFailFast().map(results -> {
-            Map<Key, Figures.Builder> rows = new TreeMap<>(Key.ORDER);
-            for (Row row : results.get(0)) {
-                rows.computeIfAbsent(Key.of(row), key -> new Figures.Builder())
-                        .count(
-                                row.getString("name"),
-                                row.getLong("n"),
-                                row.getLong("answered"),
-                                row.getLong("first_contact"));
-            }
-            for (int i = 0; i < TIMED.size(); i++) {
-                for (Row row : results.get(i + 1)) {
-                    rows.computeIfAbsent(Key.of(row), key -> new Figures.Builder())
-                            .timing(TIMED.get(i), timing(row));
-                }
-            }
-            List<Figures> figures = new ArrayList<>(rows.size());
-            rows.forEach((key, builder) ->
-                    figures.add(builder.build(key.group(), request.bucket().label(key.bucket()))));
-            return figures;
-        });
-    }
-
-    /** A row's group and bucket; nulls first, as the report lists them. */
-    private record Key(String group, LocalDateTime bucket) {
-        static final Comparator<Key> ORDER = Comparator.comparing(
-                        Key::group, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-                .thenComparing(Key::bucket, Comparator.nullsFirst(Comparator.<LocalDateTime>naturalOrder()));
-
-        static Key of(Row row) {
-            return new Key(row.getString("grp"), row.getLocalDateTime("bucket"));
-        }
-    }
-
     private Uni<Long> backlog(ReportRequest request) {
-        return pool.preparedQuery(BACKLOG)
-                .execute(Tuple.of(
-                        OffsetDateTime.ofInstant(request.to(), ZoneOffset.UTC), request.inbox(), request.channel()))
-                .map(rows -> rows.iterator().next().getLong(0));
-    }
-
-    private static Timing timing(Row row) {
-        Double[] raw = row.getArrayOfDoubles("percentiles");
-        Double[] business = row.getArrayOfDoubles("business_percentiles");
-        return new Timing(
-                row.getLong("n"),
-                row.getDouble("average"),
-                hundredths(raw, 0),
-                hundredths(raw, 1),
-                row.getDouble("business_average"),
-                hundredths(business, 0),
-                hundredths(business, 1));
-    }
-
-    private static Double hundredths(Double[] values, int index) {
-        return values == null || values[index] == null
-                ? null
-                : BigDecimal.valueOf(values[index])
-                        .setScale(2, RoundingMode.HALF_UP)
-                        .doubleValue();
+        ReportRequest sinceTheStart = new ReportRequest(
+                Instant.EPOCH,
+                request.to(),
+                request.zone(),
+                Dimension.NONE,
+                Bucket.NONE,
+                request.inbox(),
+                request.channel(),
+                List.of(),
+                null,
+                null,
+                null);
+        return data.tallies(sinceTheStart, BACKLOG).map(tallies -> {
+            long backlog = 0;
+            for (Tally tally : tallies) {
+                backlog += Name.CONVERSATION_RESOLVED.equals(tally.name()) ? -tally.n() : tally.n();
+            }
+            return backlog;
+        });
     }
 
     /** The columns of the CSV export, in order, and a row's values. */

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** CSAT (1–5) and NPS (0–10) surveys: sent, answered, score, distribution (docs/metrics.md). */
@@ -36,41 +38,93 @@ public class CsatReport {
     /** One customer's answers over time, oldest first. */
     public record Answer(Instant at, String kind, long rating, UUID conversationId, String team, String agent) {}
 
-    private static final String AGGREGATES = String.join(
-            ", ",
-            "count(*) filter (where e.name = 'csat_requested' and e.detail = 'csat') as csat_sent",
-            "count(*) filter (where e.name = 'csat_response' and e.detail = 'csat') as csat_responses",
-            "count(*) filter (where e.name = 'csat_response' and e.detail = 'csat' and e.value >= 4) as satisfied",
-            "count(*) filter (where e.name = 'csat_response' and e.detail = 'csat' and e.value = 1) as r1",
-            "count(*) filter (where e.name = 'csat_response' and e.detail = 'csat' and e.value = 2) as r2",
-            "count(*) filter (where e.name = 'csat_response' and e.detail = 'csat' and e.value = 3) as r3",
-            "count(*) filter (where e.name = 'csat_response' and e.detail = 'csat' and e.value = 4) as r4",
-            "count(*) filter (where e.name = 'csat_response' and e.detail = 'csat' and e.value = 5) as r5",
-            "count(*) filter (where e.name = 'csat_requested' and e.detail = 'nps') as nps_sent",
-            "count(*) filter (where e.name = 'csat_response' and e.detail = 'nps') as nps_responses",
-            "count(*) filter (where e.name = 'csat_response' and e.detail = 'nps' and e.value >= 9) as promoters",
-            "count(*) filter (where e.name = 'csat_response' and e.detail = 'nps' and e.value <= 6) as detractors");
-
     private static final String TREND = "select occurred_at, detail, value, conversation_id, team, agent"
             + " from reporting_event where contact_id = $1 and name = 'csat_response'"
             + " and ($2::text[] is null or team = any($2)) and ($3::text is null or agent = $3)"
             + " order by occurred_at, event_id";
 
-    private final Pool pool;
-    private final RowStreams streams;
+    private static final List<String> NAMES = List.of(Name.CSAT_REQUESTED, Name.CSAT_RESPONSE);
 
-    CsatReport(Pool pool, RowStreams streams) {
+    private final Pool pool;
+    private final ReportData data;
+
+    CsatReport(Pool pool, ReportData data) {
         this.pool = pool;
-        this.streams = streams;
+        this.data = data;
     }
 
     public Multi<Figures> rows(ReportRequest request) {
-        ReportSql query = ReportSql.grouped(request, List.of(Name.CSAT_REQUESTED, Name.CSAT_RESPONSE), AGGREGATES, "");
-        return streams.of(query.sql(), query.tuple()).map(row -> figures(request, row));
+        return figures(request)
+                .onItem()
+                .transformToMulti(rows -> Multi.createFrom().iterable(rows));
     }
 
     public Uni<Report> report(ReportRequest request) {
-        return rows(request).collect().asList().map(rows -> new Report(ReportHeader.of(request), rows));
+        return figures(request).map(rows -> new Report(ReportHeader.of(request), rows));
+    }
+
+    private Uni<List<Figures>> figures(ReportRequest request) {
+        return data.tallies(request, NAMES).map(tallies -> {
+            Map<RowKey, Counts> rows = new TreeMap<>(RowKey.ORDER);
+            for (Tally tally : tallies) {
+                rows.computeIfAbsent(tally.key(), key -> new Counts()).add(tally);
+            }
+            List<Figures> figures = new ArrayList<>(rows.size());
+            rows.forEach((key, counts) -> figures.add(counts.figures(key, request)));
+            return figures;
+        });
+    }
+
+    /** A row's surveys sent and responses, by kind and rating. */
+    private static final class Counts {
+        long csatSent;
+        long csatResponses;
+        long satisfied;
+        final long[] ratings = new long[5];
+        long npsSent;
+        long npsResponses;
+        long promoters;
+        long detractors;
+
+        void add(Tally t) {
+            boolean nps = "nps".equals(t.detail());
+            boolean csat = "csat".equals(t.detail());
+            if (Name.CSAT_REQUESTED.equals(t.name())) {
+                npsSent += nps ? t.n() : 0;
+                csatSent += csat ? t.n() : 0;
+                return;
+            }
+            long rating = Long.parseLong(t.facet());
+            if (csat) {
+                csatResponses += t.n();
+                satisfied += rating >= 4 ? t.n() : 0;
+                if (rating >= 1 && rating <= 5) {
+                    ratings[(int) rating - 1] += t.n();
+                }
+            } else if (nps) {
+                npsResponses += t.n();
+                promoters += rating >= 9 ? t.n() : 0;
+                detractors += rating <= 6 ? t.n() : 0;
+            }
+        }
+
+        Figures figures(RowKey key, ReportRequest request) {
+            Csat c = new Csat(
+                    csatSent,
+                    csatResponses,
+                    ReportSql.percent(csatResponses, csatSent),
+                    ReportSql.percent(satisfied, csatResponses),
+                    Arrays.stream(ratings).boxed().toList());
+            Nps n = new Nps(
+                    npsSent,
+                    npsResponses,
+                    ReportSql.percent(npsResponses, npsSent),
+                    promoters,
+                    npsResponses - promoters - detractors,
+                    detractors,
+                    npsResponses == 0 ? null : Math.round((promoters - detractors) * 10000.0 / npsResponses) / 100.0);
+            return new Figures(key.group(), request.bucket().label(key.bucket()), c, n);
+        }
     }
 
     public Uni<List<Answer>> trend(UUID contactId, ReportScope scope) {
@@ -92,30 +146,6 @@ public class CsatReport {
                     }
                     return answers;
                 });
-    }
-
-    private static Figures figures(ReportRequest request, Row row) {
-        long sent = row.getLong("csat_sent");
-        long responses = row.getLong("csat_responses");
-        Csat csat = new Csat(
-                sent,
-                responses,
-                ReportSql.percent(responses, sent),
-                ReportSql.percent(row.getLong("satisfied"), responses),
-                List.of(row.getLong("r1"), row.getLong("r2"), row.getLong("r3"), row.getLong("r4"), row.getLong("r5")));
-        long npsSent = row.getLong("nps_sent");
-        long npsResponses = row.getLong("nps_responses");
-        long promoters = row.getLong("promoters");
-        long detractors = row.getLong("detractors");
-        Nps nps = new Nps(
-                npsSent,
-                npsResponses,
-                ReportSql.percent(npsResponses, npsSent),
-                promoters,
-                npsResponses - promoters - detractors,
-                detractors,
-                npsResponses == 0 ? null : Math.round((promoters - detractors) * 10000.0 / npsResponses) / 100.0);
-        return new Figures(row.getString("grp"), request.bucket().label(row.getLocalDateTime("bucket")), csat, nps);
     }
 
     static final List<String> CSV_HEADER = List.of(

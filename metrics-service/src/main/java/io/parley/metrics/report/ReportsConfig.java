@@ -2,6 +2,8 @@ package io.parley.metrics.report;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 
 /** How report queries run in PostgreSQL. */
 @ConfigMapping(prefix = "parley.reports")
@@ -12,4 +14,19 @@ public interface ReportsConfig {
      */
     @WithDefault("64MB")
     String workMem();
+
+    /**
+     * The time zones reports are summed up in ahead (rollups per local day and month): reports in these zones, over
+     * whole days, read the sums; in other zones they read every reporting event (exact too, slower). IANA ids.
+     */
+    @WithDefault("UTC")
+    List<String> zones();
+
+    /** How often the rollups add the reporting events appended since. */
+    @WithDefault("5s")
+    Duration rollupInterval();
+
+    /** Reporting events summed in one transaction (a new zone, or a backlog, takes several). */
+    @WithDefault("500000")
+    long rollupChunk();
 }

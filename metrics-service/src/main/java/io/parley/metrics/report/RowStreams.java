@@ -1,11 +1,11 @@
 package io.parley.metrics.report;
 
+import io.parley.metrics.rollup.RollupSql;
 import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.regex.Pattern;
 
 /**
  * A report query's rows as they come, through a cursor (fetch rows at a time) in a read-only transaction of its own
@@ -19,17 +19,13 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 class RowStreams {
     private static final int FETCH = 500;
-    private static final Pattern MEMORY = Pattern.compile("\\d{1,7}(kB|MB|GB)");
 
     private final Pool pool;
     private final String settings;
 
     RowStreams(Pool pool, ReportsConfig config) {
-        if (!MEMORY.matcher(config.workMem()).matches()) {
-            throw new IllegalArgumentException("parley.reports.work-mem must be a number with kB, MB or GB");
-        }
         this.pool = pool;
-        this.settings = "set local work_mem = '" + config.workMem() + "'; set local jit = off";
+        this.settings = RollupSql.settings(config);
     }
 
     Multi<Row> of(String sql, Tuple params) {

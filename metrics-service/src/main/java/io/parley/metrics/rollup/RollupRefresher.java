@@ -1,0 +1,202 @@
+package io.parley.metrics.rollup;
+
+import io.parley.metrics.projection.ReportingEvent.Name;
+import io.parley.metrics.report.ReportsConfig;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the rollups (report_rollup, report_histogram) summed up to the newest committed reporting event, per reporting
+ * time zone: every {@code parley.reports.rollup-interval} it adds the reporting events appended since, at most {@code
+ * parley.reports.rollup-chunk} of them a transaction. Reports add what the rollups do not hold yet from
+ * reporting_event itself, so a report is exact whether the refresher is behind or not.
+ *
+ * <p>A zone added to {@code parley.reports.zones} is summed from the first event on; a zone removed loses its rows.
+ * Several replicas may run this at once: a chunk is claimed by moving its zone's rolled_up_to first.
+ */
+@ApplicationScoped
+public class RollupRefresher {
+    private static final Logger LOG = Logger.getLogger(RollupRefresher.class);
+
+    /** A chunk's reporting events with their day and month in the zone ($1), '' for a missing dimension. */
+    private static final String DIMENSIONS = "select (occurred_at at time zone $1::text)::date as day,"
+            + " date_trunc('month', occurred_at at time zone $1::text)::date as month, name,"
+            + " coalesce(detail, '') as detail, " + RollupSql.FACET + " as facet, coalesce(team, '') as team,"
+            + " coalesce(agent, '') as agent, coalesce(inbox_id, '') as inbox, coalesce(channel, '') as channel,"
+            + " coalesce(priority, '') as priority, value, business_value"
+            + " from reporting_event where seq > $2 and seq <= $3";
+
+    private static final String ROLLUP_KEY = "grouping, period, starts, team, dim_value, name, detail, facet";
+
+    /** Sums per day or month ({@link GroupingSets}), then the months of the day-row groupings from their days. */
+    private static final String ROLLUP = "with e as (" + DIMENSIONS + "),"
+            + " a as (select " + GroupingSets.keys(RollupSql.TALLIES) + ", e.name, e.detail, e.facet, count(*) as n,"
+            + " coalesce(sum(e.value), 0)::int8 as value_sum, count(e.value) as value_n,"
+            + " coalesce(sum(e.business_value), 0)::int8 as business_sum, count(e.business_value) as business_n"
+            + " from e" + GroupingSets.groupBy(RollupSql.TALLIES, "e.name, e.detail, e.facet") + "),"
+            + " fresh as (select * from a union all select grouping, 'm'::char(1), date_trunc('month', starts)::date,"
+            + " team, dim_value, name, detail, facet, sum(n)::int8, sum(value_sum)::int8, sum(value_n)::int8,"
+            + " sum(business_sum)::int8, sum(business_n)::int8 from a where period = 'd'"
+            + " group by 1, 2, 3, 4, 5, 6, 7, 8)"
+            + " insert into report_rollup (zone, " + ROLLUP_KEY + ", n, value_sum, value_n, business_sum, business_n)"
+            + " select $1::text, * from fresh on conflict (zone, " + ROLLUP_KEY + ") do update set"
+            + " n = report_rollup.n + excluded.n, value_sum = report_rollup.value_sum + excluded.value_sum,"
+            + " value_n = report_rollup.value_n + excluded.value_n,"
+            + " business_sum = report_rollup.business_sum + excluded.business_sum,"
+            + " business_n = report_rollup.business_n + excluded.business_n";
+
+    private static final String HISTOGRAM_KEY = "grouping, period, starts, team, dim_value, name, measure";
+
+    /**
+     * The new values' bins per day or month, merged with the bins the touched rows hold already (unnested, summed per
+     * bin, packed again in bin order).
+     */
+    private static final String HISTOGRAM = "with v as (" + DIMENSIONS + " and name = any($4::text[])),"
+            + " e as (select v.*, m.measure, m.x, report_bin(m.x) as bin from v"
+            + RollupSql.MEASURES.replace("e.", "v.")
+            + " where m.x is not null),"
+            + " a as (select " + GroupingSets.keys(RollupSql.HISTOGRAMS) + ", e.name, e.measure, e.bin, count(*) as n,"
+            + " min(e.x) as lo, max(e.x) as hi from e"
+            + GroupingSets.groupBy(RollupSql.HISTOGRAMS, "e.name, e.measure, e.bin") + "),"
+            + " fresh as (select * from a union all select grouping, 'm'::char(1), date_trunc('month', starts)::date,"
+            + " team, dim_value, name, measure, bin, sum(n)::int8, min(lo), max(hi) from a where period = 'd'"
+            + " group by 1, 2, 3, 4, 5, 6, 7, 8),"
+            + " touched as (select distinct " + HISTOGRAM_KEY + " from fresh),"
+            + " held as (select h.grouping, h.period, h.starts, h.team, h.dim_value, h.name, h.measure, u.bin, u.n,"
+            + " u.lo, u.hi from touched k join report_histogram h on h.zone = $1::text and h.grouping = k.grouping"
+            + " and h.period = k.period and h.starts = k.starts and h.name = k.name and h.measure = k.measure"
+            + " and h.team = k.team and h.dim_value = k.dim_value cross join lateral unnest(h.bins, h.counts,"
+            + " h.least_values, h.greatest_values) as u(bin, n, lo, hi)),"
+            + " merged as (select " + HISTOGRAM_KEY + ", bin, sum(n)::int8 as n, min(lo) as lo, max(hi) as hi"
+            + " from (select * from fresh union all select * from held) a group by 1, 2, 3, 4, 5, 6, 7, 8)"
+            + " insert into report_histogram (zone, " + HISTOGRAM_KEY + ", bins, counts, least_values,"
+            + " greatest_values) select $1::text, " + HISTOGRAM_KEY + ", array_agg(bin order by bin),"
+            + " array_agg(n order by bin), array_agg(lo order by bin), array_agg(hi order by bin) from merged"
+            + " group by " + HISTOGRAM_KEY + " on conflict (zone, " + HISTOGRAM_KEY + ") do update set"
+            + " bins = excluded.bins, counts = excluded.counts, least_values = excluded.least_values,"
+            + " greatest_values = excluded.greatest_values";
+
+    private final Pool pool;
+    private final ReportsConfig config;
+    private final List<String> zones;
+    private final String settings;
+    private static final String[] TIMED = Name.TIMED.toArray(String[]::new);
+    private volatile boolean zonesKnown;
+
+    RollupRefresher(Pool pool, ReportsConfig config) {
+        this.pool = pool;
+        this.config = config;
+        this.settings = RollupSql.settings(config);
+        this.zones = config.zones().stream()
+                .map(z -> ZoneId.of(z).getId())
+                .distinct()
+                .toList();
+    }
+
+    @Scheduled(
+            every = "${parley.reports.rollup-interval}",
+            delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return refresh().onFailure().recoverWithUni(failure -> {
+            LOG.warnf("Report rollups not refreshed this time: %s", failure.toString());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Adds every reporting event committed so far to every zone's rollups. */
+    public Uni<Void> refresh() {
+        Uni<Void> known = zonesKnown ? Uni.createFrom().voidItem() : registerZones();
+        return known.flatMap(v -> newestCommittedSeq())
+                .flatMap(upTo -> rolledUpTo().flatMap(progress -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (Map.Entry<String, Long> zone : progress.entrySet()) {
+                        all = all.flatMap(x -> rollUp(zone.getKey(), zone.getValue(), upTo));
+                    }
+                    return all;
+                }));
+    }
+
+    private Uni<Void> registerZones() {
+        return pool.withTransaction(c -> c.preparedQuery("insert into report_zone (zone, rolled_up_to)"
+                                + " select z, 0 from unnest($1::text[]) as z on conflict do nothing")
+                        .execute(Tuple.of(zones.toArray(String[]::new)))
+                        .flatMap(r -> c.preparedQuery(
+                                        "delete from report_zone where zone <> all($1::text[])" + " returning zone")
+                                .execute(Tuple.of(zones.toArray(String[]::new))))
+                        .flatMap(removed -> {
+                            List<String> gone = new ArrayList<>();
+                            removed.forEach(row -> gone.add(row.getString(0)));
+                            if (gone.isEmpty()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            LOG.infof("Reporting zones %s no longer configured: their rollups are removed", gone);
+                            Tuple params = Tuple.of(gone.toArray(String[]::new));
+                            return c.preparedQuery("delete from report_rollup where zone = any($1::text[])")
+                                    .execute(params)
+                                    .flatMap(x -> c.preparedQuery(
+                                                    "delete from report_histogram where zone = any($1::text[])")
+                                            .execute(params))
+                                    .replaceWithVoid();
+                        }))
+                .invoke(() -> zonesKnown = true);
+    }
+
+    private Uni<Long> newestCommittedSeq() {
+        return pool.withTransaction(c -> c.query(RollupLock.REFRESHER)
+                .execute()
+                .flatMap(locked -> c.query("select coalesce(max(seq), 0) from reporting_event")
+                        .execute())
+                .map(rows -> rows.iterator().next().getLong(0)));
+    }
+
+    private Uni<Map<String, Long>> rolledUpTo() {
+        return pool.query("select zone, rolled_up_to from report_zone")
+                .execute()
+                .map(rows -> {
+                    Map<String, Long> progress = new TreeMap<>();
+                    for (Row row : rows) {
+                        progress.put(row.getString(0), row.getLong(1));
+                    }
+                    return progress;
+                });
+    }
+
+    private Uni<Void> rollUp(String zone, long from, long upTo) {
+        if (from >= upTo) {
+            return Uni.createFrom().voidItem();
+        }
+        long to = Math.min(upTo, from + config.rollupChunk());
+        return pool.withTransaction(c -> claim(c, zone, from, to).flatMap(claimed -> {
+                    if (!claimed) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Tuple range = Tuple.of(zone, from, to);
+                    return c.query(settings)
+                            .execute()
+                            .flatMap(x -> c.preparedQuery(ROLLUP).execute(range))
+                            .flatMap(x -> c.preparedQuery(HISTOGRAM).execute(Tuple.of(zone, from, to, TIMED)))
+                            .replaceWith(true);
+                }))
+                .flatMap(claimed ->
+                        claimed ? rollUp(zone, to, upTo) : Uni.createFrom().voidItem());
+    }
+
+    /** Moves the zone's mark first: a replica that got there before has moved it already and this one stops. */
+    private static Uni<Boolean> claim(SqlConnection c, String zone, long from, long to) {
+        return c.preparedQuery("update report_zone set rolled_up_to = $3 where zone = $1 and rolled_up_to = $2")
+                .execute(Tuple.of(zone, from, to))
+                .map(rows -> rows.rowCount() == 1);
+    }
+}
