@@ -70,7 +70,7 @@ public record ReportingEvent(
      * derived from the resolution's, as ProjectionStore derives the -1 of a later reopening from this one's.
      */
     ReportingEvent firstContactResolution() {
-        return new ReportingEvent(
+        return copy(
                 DerivedIds.of(eventId, "first-contact"),
                 Name.FIRST_CONTACT_RESOLUTION,
                 null,
@@ -78,19 +78,26 @@ public record ReportingEvent(
                 1L,
                 null,
                 null,
-                occurredAt,
-                conversationId,
-                inboxId,
-                channel,
                 team,
-                agent,
-                priority,
-                contactId,
                 null);
     }
 
     /** This event with the parts the projector fills in after {@link #of} replaced. */
     private ReportingEvent copy(
+            String detail,
+            String policyId,
+            Long value,
+            Long businessValue,
+            Instant startedAt,
+            String team,
+            Integer replies) {
+        return copy(eventId, name, detail, policyId, value, businessValue, startedAt, team, replies);
+    }
+
+    /** A fact of the same conversation, moment and dimensions (this one's or another, with its own id). */
+    private ReportingEvent copy(
+            UUID eventId,
+            String name,
             String detail,
             String policyId,
             Long value,

@@ -168,7 +168,7 @@ final class ReportSql {
             tables.append(" join report_conversation_tag t on t.conversation_id = e.conversation_id");
         }
         if (bins) {
-            tables.append(RollupSql.MEASURES);
+            tables.append(RollupSql.measures("e"));
         }
         String where = rawWhere(request, names, from, to, extra) + (bins ? " and m.x is not null" : "");
         String grouped = "select " + request.groupBy().column + " as grp, "

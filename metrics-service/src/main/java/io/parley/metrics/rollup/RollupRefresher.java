@@ -64,7 +64,7 @@ public class RollupRefresher {
      */
     private static final String HISTOGRAM = "with v as (" + DIMENSIONS + " and name = any($4::text[])),"
             + " e as (select v.*, m.measure, m.x, report_bin(m.x) as bin from v"
-            + RollupSql.MEASURES.replace("e.", "v.")
+            + RollupSql.measures("v")
             + " where m.x is not null),"
             + " a as (select " + GroupingSets.keys(RollupSql.HISTOGRAMS) + ", e.name, e.measure, e.bin, count(*) as n,"
             + " min(e.x) as lo, max(e.x) as hi from e"

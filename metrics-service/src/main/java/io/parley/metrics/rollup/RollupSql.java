@@ -11,9 +11,14 @@ public final class RollupSql {
     public static final String FACET = "(case when name = 'csat_response' then coalesce(value::text, '')"
             + " when name in ('sla_met', 'sla_breached') then coalesce(policy_id, '') else '' end)";
 
-    /** A timing's two measures, each a row: 'v' its seconds, 'b' its business seconds (m.x null when missing). */
-    public static final String MEASURES =
-            " cross join lateral (values ('v', e.value), ('b', e.business_value)) as m(measure, x)";
+    /**
+     * A timing's two measures, each a row of the events aliased {@code alias}: 'v' its seconds, 'b' its business
+     * seconds (m.x null when missing).
+     */
+    public static String measures(String alias) {
+        return " cross join lateral (values ('v', " + alias + ".value), ('b', " + alias + ".business_value))"
+                + " as m(measure, x)";
+    }
 
     /**
      * Which groupings (V4 migration) the rollups keep per day and per month. Fine groupings per day would hold about a
