@@ -117,7 +117,7 @@ public final class ReportsBench {
             long before = count(db, "processed_event");
             int warmUp = publish(stack.bootstrapServers(), consumed / 2);
             int sent = publish(stack.bootstrapServers(), consumed);
-            stack.service("metrics-service", METRICS_CONFIG);
+            stack.service("metrics-service", consumerConfig());
             while (count(db, "processed_event") < before + warmUp) {
                 Thread.sleep(20);
             }
@@ -134,6 +134,9 @@ public final class ReportsBench {
                     sent, sent / 10, warmUp, seconds, (sent - first) / seconds);
             System.out.println("  "
                     + CpuMeter.perMessage(cpu, CpuMeter.read(), sent - first).replace("message", "event"));
+            System.out.printf(
+                    "  rollups when the last was processed: %,d events behind (rollup interval %s)%n",
+                    rollupLag(db), consumerConfig().getOrDefault("parley.reports.rollup-interval", "as configured"));
         }
     }
 
@@ -194,6 +197,29 @@ public final class ReportsBench {
             sql.execute("drop table bench_conversation");
             sql.execute("vacuum analyze reporting_event");
             sql.execute("vacuum analyze report_conversation");
+        }
+    }
+
+    /**
+     * metrics-service's configuration for the consumption run: PARLEY_BENCH_CONSUMER_ROLLUP_INTERVAL (e.g. 1h) sets
+     * its rollup interval, to see consumption without the refresher summing beside it.
+     */
+    static Map<String, String> consumerConfig() {
+        String interval = System.getenv("PARLEY_BENCH_CONSUMER_ROLLUP_INTERVAL");
+        if (interval == null || interval.isBlank()) {
+            return METRICS_CONFIG;
+        }
+        Map<String, String> config = new java.util.HashMap<>(METRICS_CONFIG);
+        config.put("parley.reports.rollup-interval", interval);
+        return config;
+    }
+
+    /** Reporting events the slowest zone's rollups do not hold yet. */
+    static long rollupLag(Connection db) throws Exception {
+        try (Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery(
+                        "select (select max(seq) from reporting_event)" + " - min(rolled_up_to) from report_zone")) {
+            return rows.next() ? rows.getLong(1) : -1;
         }
     }
 
