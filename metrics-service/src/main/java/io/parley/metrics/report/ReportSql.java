@@ -79,8 +79,9 @@ final class ReportSql {
             if (p.coveredTo().isBefore(request.to())) {
                 branches.add(raw(request, names, p.coveredTo(), request.to(), null, bins));
             }
-            String notYetSummed = " and e.seq > (select rolled_up_to from report_zone where zone = "
-                    + param(request.zone().getId()) + ")";
+            // A zone not registered yet (the refresher's first run) has summed nothing.
+            String notYetSummed = " and e.seq > coalesce((select rolled_up_to from report_zone where zone = "
+                    + param(request.zone().getId()) + "), 0)";
             branches.add(raw(request, names, p.coveredFrom(), p.coveredTo(), notYetSummed, bins));
         }
         sql = bins
