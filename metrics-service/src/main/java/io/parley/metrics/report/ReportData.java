@@ -3,7 +3,6 @@ package io.parley.metrics.report;
 import io.parley.metrics.rollup.RollupSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ class ReportData {
 
     ReportData(RowStreams streams, ReportsConfig config) {
         this.streams = streams;
-        this.zones = config.zones().stream().map(z -> ZoneId.of(z).getId()).toList();
+        this.zones = config.reportingZones();
     }
 
     Uni<List<Tally>> tallies(ReportRequest request, List<String> names) {

@@ -3,6 +3,7 @@ package io.parley.metrics.report;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 /** How report queries run in PostgreSQL. */
@@ -21,6 +22,11 @@ public interface ReportsConfig {
      */
     @WithDefault("UTC")
     List<String> zones();
+
+    /** {@link #zones()} as ZoneId spells them (what reports and the rollups compare), each once. */
+    default List<String> reportingZones() {
+        return zones().stream().map(z -> ZoneId.of(z).getId()).distinct().toList();
+    }
 
     /** How often the rollups add the reporting events appended since. */
     @WithDefault("5s")

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,10 +97,7 @@ public class RollupRefresher {
         this.pool = pool;
         this.config = config;
         this.settings = RollupSql.settings(config);
-        this.zones = config.zones().stream()
-                .map(z -> ZoneId.of(z).getId())
-                .distinct()
-                .toList();
+        this.zones = config.reportingZones();
     }
 
     @Scheduled(
