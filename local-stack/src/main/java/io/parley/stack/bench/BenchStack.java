@@ -37,7 +37,29 @@ final class BenchStack implements AutoCloseable {
 
     static BenchStack start(String name, List<String> databases) throws IOException {
         Path root = Path.of(System.getProperty("parley.root", ".")).toAbsolutePath();
-        Path runtime = root.resolve(".parley").resolve("bench-" + name + "-" + System.currentTimeMillis());
+        return start(
+                root, root.resolve(".parley").resolve("bench-" + name + "-" + System.currentTimeMillis()), databases);
+    }
+
+    /**
+     * A stack in the runtime folder of an earlier run, its databases as that run left them (PostgreSQL starts on the
+     * data it finds); Kafka starts empty.
+     */
+    static BenchStack reuse(Path runtime, List<String> databases) throws IOException {
+        if (!Files.exists(runtime.resolve("pg").resolve("PG_VERSION"))) {
+            throw new IllegalArgumentException(runtime + " holds no PostgreSQL data of an earlier run");
+        }
+        Path kafka = runtime.resolve("kafka");
+        if (Files.exists(kafka)) {
+            try (var files = Files.walk(kafka)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            }
+        }
+        return start(Path.of(System.getProperty("parley.root", ".")).toAbsolutePath(), runtime, databases);
+    }
+
+    private static BenchStack start(Path root, Path runtime, List<String> databases) throws IOException {
         Files.createDirectories(runtime);
         BenchStack stack = new BenchStack(root, runtime);
         try {
@@ -70,6 +92,11 @@ final class BenchStack implements AutoCloseable {
 
     /** Starts a packaged service wired to this stack's database and broker, logging warnings only. */
     ServiceNode service(String name, Map<String, String> extraConfig) {
+        return service(name, root.resolve(name), extraConfig);
+    }
+
+    /** @param module the service's module folder as built (target/quarkus-app), e.g. a copy of an earlier build */
+    ServiceNode service(String name, Path module, Map<String, String> extraConfig) {
         Map<String, String> config = new HashMap<>(Map.of(
                 "parley.db.port", Integer.toString(postgres.port()),
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
@@ -81,8 +108,8 @@ final class BenchStack implements AutoCloseable {
             config.putAll(ParleyStack.secretsKey(key));
         }
         config.putAll(extraConfig);
-        ServiceNode service = ServiceNode.start(
-                name, root.resolve(name), Ports.free(), config, runtime.resolve("logs"), false, () -> {});
+        ServiceNode service =
+                ServiceNode.start(name, module, Ports.free(), config, runtime.resolve("logs"), false, () -> {});
         started.add(service.process());
         return service;
     }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -43,11 +44,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </ol>
  *
  * Arguments: [history events, default 10,000,000] [consumed events, default 200,000] [runs per query, default 20].
+ * PARLEY_BENCH_HISTORY=.parley/bench-reports-…: the runtime folder of an earlier run, whose history is measured again
+ * instead of generating one (each run adds the consumed events to it). PARLEY_BENCH_BEFORE=a module folder holding an
+ * earlier build (target/quarkus-app): that build is measured first, then the current one, on the same data; an earlier
+ * build must not predate the database's migrations.
  */
 public final class ReportsBench {
     static final int AGENTS = 50;
     static final int TEAMS = 8;
     static final double EVENTS_PER_CONVERSATION = 12.5;
+    static final int WARM_UPS = 5;
     /** New York is a reporting zone, so its by-day report reads the rollups as UTC's reports do. */
     static final Map<String, String> METRICS_CONFIG = Map.of("parley.reports.zones", "UTC,America/New_York");
 
@@ -58,86 +64,141 @@ public final class ReportsBench {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         int consumed = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        String history = System.getenv("PARLEY_BENCH_HISTORY");
+        String before = System.getenv("PARLEY_BENCH_BEFORE");
         System.out.println(MachineCheck.run());
-        try (BenchStack stack = BenchStack.start("reports", List.of("metrics"))) {
-            ServiceNode metrics = stack.service("metrics-service", METRICS_CONFIG);
-            new ReportsBench().run(stack, metrics, events, consumed, runs);
+        boolean reuse = history != null && !history.isBlank();
+        try (BenchStack stack = reuse
+                ? BenchStack.reuse(Path.of(history), List.of("metrics"))
+                : BenchStack.start("reports", List.of("metrics"))) {
+            Path current = Path.of(System.getProperty("parley.root", "."))
+                    .toAbsolutePath()
+                    .resolve("metrics-service");
+            List<Path> builds =
+                    before == null || before.isBlank() ? List.of(current) : List.of(Path.of(before), current);
+            new ReportsBench().run(stack, builds, reuse ? 0 : events, consumed, runs);
         }
         System.exit(0);
     }
 
-    void run(BenchStack stack, ServiceNode metrics, long events, int consumed, int runs) throws Exception {
+    /**
+     * Generates the history (unless events is 0: the stack's database already holds one), then measures each build of
+     * metrics-service in turn on it: with two, an earlier build first, side by side on the same data.
+     */
+    void run(BenchStack stack, List<Path> builds, long events, int consumed, int runs) throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate start = today.minusYears(2);
         try (Connection db = DriverManager.getConnection(stack.jdbcUrl("metrics"), "postgres", "")) {
-            long generateStarted = System.nanoTime();
-            generate(db, events, start, today);
-            System.out.printf(
-                    "history: %,d reporting events of %,d conversations, generated in %.0f s%n",
-                    count(db, "reporting_event"),
-                    count(db, "report_conversation"),
-                    (System.nanoTime() - generateStarted) / 1e9);
-            long rollupsStarted = System.nanoTime();
-            while (!rolledUp(db)) {
-                Thread.sleep(500);
-            }
-            System.out.printf(
-                    "rollups: the history summed in both zones by metrics-service %.0f s after it was generated%n",
-                    (System.nanoTime() - rollupsStarted) / 1e9);
-
-            String token = stack.adminToken();
-            String all = "from=" + start + "&to=" + today.plusDays(1);
-            String month = "from=" + today.minusDays(30) + "&to=" + today.plusDays(1);
-            Map<String, String> queries = new LinkedHashMap<>();
-            queries.put("summary, last 30 days", "/reports/conversations?" + month);
-            queries.put("summary, whole range", "/reports/conversations?" + all);
-            queries.put("by agent, whole range", "/reports/conversations?" + all + "&groupBy=agent");
-            queries.put(
-                    "by day in America/New_York, whole range",
-                    "/reports/conversations?" + all + "&bucket=day&timeZone=America/New_York");
-            queries.put("CSAT, whole range", "/reports/csat?" + all);
-            queries.put("SLA attainment, whole range", "/reports/sla?" + all);
-            System.out.printf(
-                    "%n%-42s %9s %9s %9s%n",
-                    "report (" + runs + " runs after 2 warm-ups)", "p50 ms", "p99 ms", "max ms");
-            for (Map.Entry<String, String> query : queries.entrySet()) {
-                List<Long> nanos = time(metrics.url() + query.getValue(), token, runs);
+            ServiceNode metrics = stack.service("metrics-service", builds.get(0), METRICS_CONFIG);
+            if (events > 0) {
+                long generateStarted = System.nanoTime();
+                generate(db, events, start, today);
                 System.out.printf(
-                        "%-42s %9.1f %9.1f %9.1f%n",
-                        query.getKey(),
-                        Latencies.percentileMillis(nanos, 50),
-                        Latencies.percentileMillis(nanos, 99),
-                        Latencies.percentileMillis(nanos, 100));
+                        "history: %,d reporting events of %,d conversations, generated in %.0f s%n",
+                        count(db, "reporting_event"),
+                        count(db, "report_conversation"),
+                        (System.nanoTime() - generateStarted) / 1e9);
+            } else {
+                System.out.printf(
+                        "history: %,d reporting events of %,d conversations, kept from an earlier run"
+                                + " (PARLEY_BENCH_HISTORY)%n",
+                        count(db, "reporting_event"), count(db, "report_conversation"));
+                start = firstDay(db);
             }
-
-            // Consumption of a backlog: the events are on the topic before metrics-service starts again, so its
-            // rate is the consumer's, not the producer's. A first half as many events warm the restarted JVM up (its
-            // JIT compiler took half its CPU over the first 200,000); the rest are timed, first to last processed.
-            metrics.stop();
-            long before = count(db, "processed_event");
-            int warmUp = publish(stack.bootstrapServers(), consumed / 2);
-            int sent = publish(stack.bootstrapServers(), consumed);
-            stack.service("metrics-service", consumerConfig());
-            while (count(db, "processed_event") < before + warmUp) {
-                Thread.sleep(20);
+            for (Path build : builds) {
+                if (builds.size() > 1) {
+                    System.out.printf("%n== build %s%n", build);
+                }
+                if (metrics == null) {
+                    metrics = stack.service("metrics-service", build, METRICS_CONFIG);
+                }
+                long rollupsStarted = System.nanoTime();
+                while (!rolledUp(db)) {
+                    Thread.sleep(500);
+                }
+                System.out.printf(
+                        "rollups: every event summed in both zones by metrics-service %.0f s after it started"
+                                + " measuring%n",
+                        (System.nanoTime() - rollupsStarted) / 1e9);
+                queries(stack, metrics, start, today, runs);
+                consumption(stack, metrics, build, db, consumed);
+                metrics = null;
             }
-            long started = System.nanoTime();
-            java.util.Map<String, Long> cpu = CpuMeter.read();
-            long first = count(db, "processed_event") - before - warmUp;
-            while (count(db, "processed_event") < before + warmUp + sent) {
-                Thread.sleep(50);
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(
-                    "%nconsumption: %,d events (%,d conversations) waiting on the topic behind %,d to warm up with;"
-                            + " processed in %.1f s: %,.0f events/s%n",
-                    sent, sent / 10, warmUp, seconds, (sent - first) / seconds);
-            System.out.println("  "
-                    + CpuMeter.perMessage(cpu, CpuMeter.read(), sent - first).replace("message", "event"));
-            System.out.printf(
-                    "  rollups when the last was processed: %,d events behind (rollup interval %s)%n",
-                    rollupLag(db), consumerConfig().getOrDefault("parley.reports.rollup-interval", "as configured"));
         }
+    }
+
+    /** The first day of the generated history, UTC. */
+    static LocalDate firstDay(Connection db) throws Exception {
+        try (Statement sql = db.createStatement();
+                ResultSet rows =
+                        sql.executeQuery("select (min(occurred_at) at time zone 'UTC')::date from reporting_event")) {
+            rows.next();
+            return rows.getObject(1, LocalDate.class);
+        }
+    }
+
+    void queries(BenchStack stack, ServiceNode metrics, LocalDate start, LocalDate today, int runs) throws Exception {
+        String token = stack.adminToken();
+        String all = "from=" + start + "&to=" + today.plusDays(1);
+        String month = "from=" + today.minusDays(30) + "&to=" + today.plusDays(1);
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("summary, last 30 days", "/reports/conversations?" + month);
+        queries.put("summary, whole range", "/reports/conversations?" + all);
+        queries.put("by agent, whole range", "/reports/conversations?" + all + "&groupBy=agent");
+        queries.put(
+                "by day in America/New_York, whole range",
+                "/reports/conversations?" + all + "&bucket=day&timeZone=America/New_York");
+        queries.put("CSAT, whole range", "/reports/csat?" + all);
+        queries.put("SLA attainment, whole range", "/reports/sla?" + all);
+        // A service runs warm: every query WARM_UPS times first, so the timed runs meet compiled code, not the JIT.
+        for (String query : queries.values()) {
+            time(metrics.url() + query, token, WARM_UPS);
+        }
+        System.out.printf(
+                "%n%-42s %9s %9s %9s%n",
+                "report (" + runs + " runs after " + WARM_UPS + " of each)", "p50 ms", "p99 ms", "max ms");
+        for (Map.Entry<String, String> query : queries.entrySet()) {
+            List<Long> nanos = time(metrics.url() + query.getValue(), token, runs);
+            System.out.printf(
+                    "%-42s %9.1f %9.1f %9.1f%n",
+                    query.getKey(),
+                    Latencies.percentileMillis(nanos, 50),
+                    Latencies.percentileMillis(nanos, 99),
+                    Latencies.percentileMillis(nanos, 100));
+        }
+    }
+
+    /**
+     * Consumption of a backlog: the events are on the topic before metrics-service starts again, so its rate is the
+     * consumer's, not the producer's. A first half as many events warm the restarted JVM up (its JIT compiler took half
+     * its CPU over the first 200,000); the rest are timed, first to last processed. Leaves metrics-service stopped.
+     */
+    void consumption(BenchStack stack, ServiceNode metrics, Path build, Connection db, int consumed) throws Exception {
+        metrics.stop();
+        long before = count(db, "processed_event");
+        int warmUp = publish(stack.bootstrapServers(), consumed / 2);
+        int sent = publish(stack.bootstrapServers(), consumed);
+        ServiceNode consumer = stack.service("metrics-service", build, consumerConfig());
+        while (count(db, "processed_event") < before + warmUp) {
+            Thread.sleep(20);
+        }
+        long started = System.nanoTime();
+        java.util.Map<String, Long> cpu = CpuMeter.read();
+        long first = count(db, "processed_event") - before - warmUp;
+        while (count(db, "processed_event") < before + warmUp + sent) {
+            Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(
+                "%nconsumption: %,d events (%,d conversations) waiting on the topic behind %,d to warm up with;"
+                        + " processed in %.1f s: %,.0f events/s%n",
+                sent, sent / 10, warmUp, seconds, (sent - first) / seconds);
+        System.out.println(
+                "  " + CpuMeter.perMessage(cpu, CpuMeter.read(), sent - first).replace("message", "event"));
+        System.out.printf(
+                "  rollups when the last was processed: %,d events behind (rollup interval %s)%n",
+                rollupLag(db), consumerConfig().getOrDefault("parley.reports.rollup-interval", "as configured"));
+        consumer.stop();
     }
 
     /**
@@ -238,16 +299,14 @@ public final class ReportsBench {
                 .timeout(Duration.ofMinutes(5))
                 .build();
         List<Long> nanos = new ArrayList<>();
-        for (int i = 0; i < runs + 2; i++) {
+        for (int i = 0; i < runs; i++) {
             long started = System.nanoTime();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long took = System.nanoTime() - started;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
             }
-            if (i >= 2) {
-                nanos.add(took);
-            }
+            nanos.add(took);
         }
         return nanos;
     }
