@@ -51,7 +51,7 @@ public class ProjectionStore {
             + " select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int8[], $6::int8[],"
             + " $7::timestamptz[], $8::timestamptz[], $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[],"
             + " $14::text[], $15::uuid[], $16::int[])"
-            + " on conflict (event_id) do nothing";
+            + " on conflict (conversation_id, event_id) do nothing";
 
     /**
      * After the batch's events are in (this batch's openings and earlier ones alike): each opening of a conversation
@@ -62,7 +62,7 @@ public class ProjectionStore {
             + " select md5(event_id::text || ':answered')::uuid, 'conversation_answered', occurred_at, conversation_id,"
             + " inbox_id, channel, team, agent, priority, contact_id from reporting_event"
             + " where conversation_id = any($1::uuid[]) and name = 'conversation_opened'"
-            + " on conflict (event_id) do nothing";
+            + " on conflict (conversation_id, event_id) do nothing";
 
     /** Reopened: each first-contact resolution of the conversation is taken back (-1), once. */
     private static final String REOPENED = "insert into reporting_event (event_id, name, value, occurred_at,"
@@ -70,7 +70,7 @@ public class ProjectionStore {
             + " select md5(event_id::text || ':lost')::uuid, 'first_contact_resolution', -1, occurred_at,"
             + " conversation_id, inbox_id, channel, team, agent, priority, contact_id from reporting_event"
             + " where conversation_id = any($1::uuid[]) and name = 'first_contact_resolution' and value = 1"
-            + " on conflict (event_id) do nothing";
+            + " on conflict (conversation_id, event_id) do nothing";
 
     private static final String ADD_TAGS = "insert into report_conversation_tag (conversation_id, tag)"
             + " select * from unnest($1::uuid[], $2::text[]) on conflict do nothing";
@@ -139,7 +139,7 @@ public class ProjectionStore {
                 .call(() -> flag(connection, ANSWERED, batch.answered()))
                 .call(() -> flag(connection, REOPENED, batch.reopened()))
                 .call(() -> writeTags(connection, batch.tags()))
-                .call(() -> writePresence(connection, List.copyOf(batch.presence()), 0))
+                .call(() -> writePresence(connection, byAgent(batch.presence()), 0))
                 .replaceWithVoid();
     }
 
@@ -293,6 +293,17 @@ public class ProjectionStore {
                                 .toArray(UUID[]::new),
                         keys.stream().map(ProjectionBatch.TagKey::tag).toArray(String[]::new)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * In the order of the agents' names, as every consumer writes them: two batches on two partitions then lock their
+     * rows in the same order and never wait on each other in a circle.
+     */
+    private static List<ConversationEvents.AgentAvailabilityChanged> byAgent(
+            Collection<ConversationEvents.AgentAvailabilityChanged> changes) {
+        return changes.stream()
+                .sorted(java.util.Comparator.comparing(ConversationEvents.AgentAvailabilityChanged::agent))
+                .toList();
     }
 
     /** Availability changes are rare (an agent's few a day): one statement each. */

@@ -62,8 +62,8 @@ public class ConversationReport {
             }
 
             /** The median and p90 of a timing's measure ('v' seconds, 'b' business seconds). */
-            void percentiles(String name, String measure, Histogram histogram) {
-                percentiles.put(name + measure, new Double[] {histogram.percentile(0.5), histogram.percentile(0.9)});
+            void percentiles(String name, String measure, ReportData.Percentiles figures) {
+                percentiles.put(name + measure, new Double[] {figures.median(), figures.p90()});
             }
 
             private long n(String name) {
@@ -140,7 +140,7 @@ public class ConversationReport {
     private Uni<List<Figures>> figures(ReportRequest request) {
         return Uni.combine()
                 .all()
-                .unis(data.tallies(request, NAMES), data.histograms(request, Name.TIMED))
+                .unis(data.tallies(request, NAMES), data.percentiles(request, Name.TIMED))
                 .asTuple()
                 .map(t -> {
                     Map<RowKey, Figures.Builder> rows = new TreeMap<>(RowKey.ORDER);
@@ -149,8 +149,8 @@ public class ConversationReport {
                                 .add(tally);
                     }
                     t.getItem2()
-                            .forEach((key, histogram) -> rows.computeIfAbsent(key.row(), k -> new Figures.Builder())
-                                    .percentiles(key.name(), key.measure(), histogram));
+                            .forEach((key, figures) -> rows.computeIfAbsent(key.row(), k -> new Figures.Builder())
+                                    .percentiles(key.name(), key.measure(), figures));
                     List<Figures> figures = new ArrayList<>(rows.size());
                     rows.forEach((key, builder) -> figures.add(
                             builder.build(key.group(), request.bucket().label(key.bucket()))));

@@ -1,5 +1,6 @@
 package io.parley.metrics.report;
 
+import io.parley.metrics.rollup.Histogram;
 import io.parley.metrics.rollup.RollupSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,19 +27,39 @@ class ReportData {
         return streams.of(query.sql(), query.tuple()).map(Tally::of).collect().asList();
     }
 
-    Uni<Map<TimingKey, Histogram>> histograms(ReportRequest request, List<String> names) {
+    /** A timing's median and p90 in a report row; null without values. */
+    record Percentiles(Double median, Double p90) {}
+
+    /**
+     * Each timing's percentiles: as a rollup row stored them where it answers the key alone, else from the bins of
+     * every row of the key merged.
+     */
+    Uni<Map<TimingKey, Percentiles>> percentiles(ReportRequest request, List<String> names) {
         ReportSql query = ReportSql.histograms(request, names, RollupPlan.of(request, zones, RollupSql.HISTOGRAMS));
-        return streams.of(query.sql(), query.tuple()).collect().in(HashMap::new, (map, row) -> {
-            Histogram histogram = map.computeIfAbsent(
-                    new TimingKey(RowKey.of(row), row.getString("name"), row.getString("measure")),
-                    key -> new Histogram());
-            Integer[] bins = row.getArrayOfIntegers("bins");
-            Long[] counts = row.getArrayOfLongs("counts");
-            Long[] least = row.getArrayOfLongs("least_values");
-            Long[] greatest = row.getArrayOfLongs("greatest_values");
-            for (int i = 0; i < bins.length; i++) {
-                histogram.add(bins[i], counts[i], least[i], greatest[i]);
-            }
-        });
+        Map<TimingKey, Percentiles> stored = new HashMap<>();
+        Map<TimingKey, Histogram> merged = new HashMap<>();
+        return streams.of(query.sql(), query.tuple())
+                .invoke(row -> {
+                    TimingKey key = new TimingKey(RowKey.of(row), row.getString("name"), row.getString("measure"));
+                    Integer[] bins = row.getArrayOfIntegers("bins");
+                    if (bins == null) {
+                        stored.put(key, new Percentiles(row.getDouble("median"), row.getDouble("p90")));
+                    } else {
+                        merged.computeIfAbsent(key, k -> new Histogram())
+                                .addAll(
+                                        bins,
+                                        row.getArrayOfLongs("counts"),
+                                        row.getArrayOfLongs("least_values"),
+                                        row.getArrayOfLongs("greatest_values"));
+                    }
+                })
+                .collect()
+                .last()
+                .map(last -> {
+                    Map<TimingKey, Percentiles> all = new HashMap<>(stored);
+                    merged.forEach((key, histogram) ->
+                            all.put(key, new Percentiles(histogram.percentile(0.5), histogram.percentile(0.9))));
+                    return all;
+                });
     }
 }

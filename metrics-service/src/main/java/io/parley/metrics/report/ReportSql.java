@@ -32,16 +32,29 @@ final class ReportSql {
 
     /**
      * Values per bin, per group, bucket, timing and measure, packed in arrays in bin order: what percentiles are read
-     * from. A key may come in several rows (days, months, the rest of the range); they are merged on the way out.
+     * from. A key may come in several rows (days, months, the rest of the range); they are merged on the way out. A
+     * rollup row holds its own median and p90 too (null from reporting_event).
      */
-    private static final String BIN_COLUMNS = "name, measure, bins, counts, least_values, greatest_values";
+    private static final String BIN_COLUMNS = "name, measure, bins, counts, least_values, greatest_values, median, p90";
+
+    /**
+     * A key answered by one rollup row whole gives its median and p90 and no bins (they stay unread in PostgreSQL);
+     * every other row gives its bins.
+     */
+    private static final String ONE_ROW_PERCENTILES = "select grp, bucket, name, measure,"
+            + " case when parts = 1 and median is not null then null else bins end as bins,"
+            + " case when parts = 1 and median is not null then null else counts end as counts,"
+            + " case when parts = 1 and median is not null then null else least_values end as least_values,"
+            + " case when parts = 1 and median is not null then null else greatest_values end as greatest_values,"
+            + " case when parts = 1 then median end as median, case when parts = 1 then p90 end as p90"
+            + " from (select h.*, count(*) over (partition by grp, bucket, name, measure) as parts from (";
 
     private static final String RAW_BINS =
             "e.name, m.measure, report_bin(m.x) as bin, count(*) as n," + " min(m.x) as lo, max(m.x) as hi";
 
     private static final String PACKED_BINS = "name, measure, array_agg(bin order by bin) as bins,"
             + " array_agg(n order by bin) as counts, array_agg(lo order by bin) as least_values,"
-            + " array_agg(hi order by bin) as greatest_values";
+            + " array_agg(hi order by bin) as greatest_values, null::float8 as median, null::float8 as p90";
 
     private final List<Object> params = new ArrayList<>();
     private final String sql;
@@ -85,7 +98,7 @@ final class ReportSql {
             branches.add(raw(request, names, p.coveredFrom(), p.coveredTo(), notYetSummed, bins));
         }
         sql = bins
-                ? String.join(" union all ", branches)
+                ? ONE_ROW_PERCENTILES + String.join(" union all ", branches) + ") h) w"
                 : "select grp, bucket, " + TALLY_SUMS + " from (" + String.join(" union all ", branches)
                         + ") x group by grp, bucket, name, detail, facet";
     }

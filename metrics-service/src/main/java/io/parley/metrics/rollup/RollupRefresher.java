@@ -4,11 +4,14 @@ import io.parley.metrics.projection.ReportingEvent.Name;
 import io.parley.metrics.report.ReportsConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import org.jboss.logging.Logger;
  * Keeps the rollups (report_rollup, report_histogram) summed up to the newest committed reporting event, per reporting
  * time zone: every {@code parley.reports.rollup-interval} it adds the reporting events appended since, at most {@code
  * parley.reports.rollup-chunk} of them a transaction. Reports add what the rollups do not hold yet from
- * reporting_event itself, so a report is exact whether the refresher is behind or not.
+ * reporting_event itself, so a report is exact whether the refresher is behind or not. Each histogram row it writes
+ * gets its median and p90 in the same transaction, for reports that one row answers whole.
  *
  * <p>A zone added to {@code parley.reports.zones} is summed from the first event on; a zone removed loses its rows.
  * Several replicas may run this at once: a chunk is claimed by moving its zone's rolled_up_to first.
@@ -84,7 +88,23 @@ public class RollupRefresher {
             + " array_agg(n order by bin), array_agg(lo order by bin), array_agg(hi order by bin) from merged"
             + " group by " + HISTOGRAM_KEY + " on conflict (zone, " + HISTOGRAM_KEY + ") do update set"
             + " bins = excluded.bins, counts = excluded.counts, least_values = excluded.least_values,"
-            + " greatest_values = excluded.greatest_values";
+            + " greatest_values = excluded.greatest_values, median = null, p90 = null";
+
+    /**
+     * The rows written above, which have no median and p90 until {@link #measure} gives them theirs: read a page at a
+     * time through a cursor, so a chunk that touched many rows never sits in memory at once.
+     */
+    private static final String UNMEASURED = "select " + HISTOGRAM_KEY + ", bins, counts, least_values,"
+            + " greatest_values from report_histogram where zone = $1 and median is null";
+
+    private static final int PAGE = 500;
+
+    /** Each row's median and p90 as {@link Histogram} reads them from its bins. */
+    private static final String PERCENTILES = "update report_histogram h set median = u.median, p90 = u.p90"
+            + " from unnest($2::int2[], $3::char(1)[], $4::date[], $5::text[], $6::text[], $7::text[], $8::char(1)[],"
+            + " $9::float8[], $10::float8[]) as u(" + HISTOGRAM_KEY + ", median, p90)"
+            + " where h.zone = $1::text and h.grouping = u.grouping and h.period = u.period and h.starts = u.starts"
+            + " and h.team = u.team and h.dim_value = u.dim_value and h.name = u.name and h.measure = u.measure";
 
     private final Pool pool;
     private final ReportsConfig config;
@@ -183,10 +203,57 @@ public class RollupRefresher {
                             .execute()
                             .flatMap(x -> c.preparedQuery(ROLLUP).execute(range))
                             .flatMap(x -> c.preparedQuery(HISTOGRAM).execute(Tuple.of(zone, from, to, TIMED)))
+                            .flatMap(x -> c.prepare(UNMEASURED))
+                            .flatMap(statement -> measure(c, zone, statement.cursor(Tuple.of(zone))))
                             .replaceWith(true);
                 }))
                 .flatMap(claimed ->
                         claimed ? rollUp(zone, to, upTo) : Uni.createFrom().voidItem());
+    }
+
+    /** Gives every row the cursor reads its median and p90, a page at a time. */
+    private static Uni<Void> measure(SqlConnection c, String zone, Cursor cursor) {
+        return cursor.read(PAGE)
+                .flatMap(page -> page.rowCount() == 0
+                        ? Uni.createFrom().voidItem()
+                        : c.preparedQuery(PERCENTILES)
+                                .execute(percentiles(zone, page))
+                                .replaceWithVoid())
+                .flatMap(x -> cursor.hasMore() ? measure(c, zone, cursor) : cursor.close());
+    }
+
+    /** The keys of a page of histogram rows, each with its median and p90. */
+    private static Tuple percentiles(String zone, RowSet<Row> written) {
+        int n = written.rowCount();
+        Short[] groupings = new Short[n];
+        String[] periods = new String[n];
+        LocalDate[] starts = new LocalDate[n];
+        String[] teams = new String[n];
+        String[] dimValues = new String[n];
+        String[] names = new String[n];
+        String[] measures = new String[n];
+        Double[] medians = new Double[n];
+        Double[] p90s = new Double[n];
+        int i = 0;
+        for (Row row : written) {
+            groupings[i] = row.getShort("grouping");
+            periods[i] = row.getString("period");
+            starts[i] = row.getLocalDate("starts");
+            teams[i] = row.getString("team");
+            dimValues[i] = row.getString("dim_value");
+            names[i] = row.getString("name");
+            measures[i] = row.getString("measure");
+            Histogram histogram = Histogram.of(
+                    row.getArrayOfIntegers("bins"),
+                    row.getArrayOfLongs("counts"),
+                    row.getArrayOfLongs("least_values"),
+                    row.getArrayOfLongs("greatest_values"));
+            medians[i] = histogram.percentile(0.5);
+            p90s[i] = histogram.percentile(0.9);
+            i++;
+        }
+        return Tuple.from(
+                new Object[] {zone, groupings, periods, starts, teams, dimValues, names, measures, medians, p90s});
     }
 
     /** Moves the zone's mark first: a replica that got there before has moved it already and this one stops. */
