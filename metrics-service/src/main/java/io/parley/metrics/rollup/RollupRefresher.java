@@ -4,7 +4,6 @@ import io.parley.metrics.projection.ReportingEvent.Name;
 import io.parley.metrics.report.ReportsConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -91,11 +90,11 @@ public class RollupRefresher {
             + " greatest_values = excluded.greatest_values, median = null, p90 = null";
 
     /**
-     * The rows written above, which have no median and p90 until {@link #measure} gives them theirs: read a page at a
-     * time through a cursor, so a chunk that touched many rows never sits in memory at once.
+     * The rows written above, which have no median and p90 until {@link #measure} gives them theirs: a page at a time,
+     * so a chunk that touched many rows never sits in memory at once.
      */
     private static final String UNMEASURED = "select " + HISTOGRAM_KEY + ", bins, counts, least_values,"
-            + " greatest_values from report_histogram where zone = $1 and median is null";
+            + " greatest_values from report_histogram where zone = $1 and median is null limit $2";
 
     private static final int PAGE = 500;
 
@@ -203,23 +202,28 @@ public class RollupRefresher {
                             .execute()
                             .flatMap(x -> c.preparedQuery(ROLLUP).execute(range))
                             .flatMap(x -> c.preparedQuery(HISTOGRAM).execute(Tuple.of(zone, from, to, TIMED)))
-                            .flatMap(x -> c.prepare(UNMEASURED))
-                            .flatMap(statement -> measure(c, zone, statement.cursor(Tuple.of(zone))))
+                            .flatMap(x -> measure(c, zone))
                             .replaceWith(true);
                 }))
                 .flatMap(claimed ->
                         claimed ? rollUp(zone, to, upTo) : Uni.createFrom().voidItem());
     }
 
-    /** Gives every row the cursor reads its median and p90, a page at a time. */
-    private static Uni<Void> measure(SqlConnection c, String zone, Cursor cursor) {
-        return cursor.read(PAGE)
-                .flatMap(page -> page.rowCount() == 0
-                        ? Uni.createFrom().voidItem()
-                        : c.preparedQuery(PERCENTILES)
-                                .execute(percentiles(zone, page))
-                                .replaceWithVoid())
-                .flatMap(x -> cursor.hasMore() ? measure(c, zone, cursor) : cursor.close());
+    /** Gives every row without a median its median and p90, a page at a time. */
+    private static Uni<Void> measure(SqlConnection c, String zone) {
+        return c.preparedQuery(UNMEASURED).execute(Tuple.of(zone, PAGE)).flatMap(page -> {
+            if (page.rowCount() == 0) {
+                return Uni.createFrom().voidItem();
+            }
+            return c.preparedQuery(PERCENTILES).execute(percentiles(zone, page)).flatMap(updated -> {
+                if (updated.rowCount() != page.rowCount()) { // else the next page would read the same rows again
+                    return Uni.createFrom()
+                            .failure(new IllegalStateException(updated.rowCount() + " of " + page.rowCount()
+                                    + " histogram rows measured in " + zone));
+                }
+                return page.rowCount() < PAGE ? Uni.createFrom().voidItem() : measure(c, zone);
+            });
+        });
     }
 
     /** The keys of a page of histogram rows, each with its median and p90. */

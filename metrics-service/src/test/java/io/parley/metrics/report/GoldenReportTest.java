@@ -161,6 +161,16 @@ class GoldenReportTest {
                                 .next()
                                 .getLong(0)
                         == 2);
+        // Reports read a histogram row's own median and p90 where that row answers a report row whole: each has them.
+        assertEquals(
+                0L,
+                pool.query("select count(*) from report_histogram where median is null or p90 is null")
+                        .execute()
+                        .await()
+                        .atMost(WAIT)
+                        .iterator()
+                        .next()
+                        .getLong(0));
     }
 
     /**
