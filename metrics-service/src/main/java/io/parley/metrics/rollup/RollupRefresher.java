@@ -211,17 +211,25 @@ public class RollupRefresher {
 
     /** Gives every row without a median its median and p90, a page at a time. */
     private static Uni<Void> measure(SqlConnection c, String zone) {
+        // The next page is asked for once this one is done with, so no page stays reachable from the chain.
+        return measurePage(c, zone)
+                .flatMap(full -> full ? measure(c, zone) : Uni.createFrom().voidItem());
+    }
+
+    /** @return whether the page was full, so more rows may wait */
+    private static Uni<Boolean> measurePage(SqlConnection c, String zone) {
         return c.preparedQuery(UNMEASURED).execute(Tuple.of(zone, PAGE)).flatMap(page -> {
-            if (page.rowCount() == 0) {
-                return Uni.createFrom().voidItem();
+            int read = page.rowCount();
+            if (read == 0) {
+                return Uni.createFrom().item(false);
             }
             return c.preparedQuery(PERCENTILES).execute(percentiles(zone, page)).flatMap(updated -> {
-                if (updated.rowCount() != page.rowCount()) { // else the next page would read the same rows again
+                if (updated.rowCount() != read) { // else the next page would read the same rows again
                     return Uni.createFrom()
-                            .failure(new IllegalStateException(updated.rowCount() + " of " + page.rowCount()
-                                    + " histogram rows measured in " + zone));
+                            .failure(new IllegalStateException(
+                                    updated.rowCount() + " of " + read + " histogram rows measured in " + zone));
                 }
-                return page.rowCount() < PAGE ? Uni.createFrom().voidItem() : measure(c, zone);
+                return Uni.createFrom().item(read == PAGE);
             });
         });
     }
