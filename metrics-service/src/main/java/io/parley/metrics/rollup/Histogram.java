@@ -11,8 +11,9 @@ import java.math.RoundingMode;
  * the true one. docs/metrics.md states this.
  *
  * <p>The refresher stores the median and p90 of each histogram row it writes, so a report row that one histogram row
- * answers whole reads those two figures instead of the bins; a report over a long range merges thousands of rows of hundreds of bins each, so the bins live in three primitive
- * arrays indexed from the lowest bin seen (bins are dense: under 2,000 cover every value up to 2^63 s).
+ * answers whole reads those two figures instead of the bins. A report over a long range merges thousands of rows of
+ * hundreds of bins each, so the bins live in three primitive arrays indexed from the lowest bin seen (bins are dense:
+ * under 2,000 cover every value up to 2^63 s).
  */
 public final class Histogram {
     private int first;
