@@ -6,15 +6,22 @@ import jakarta.ws.rs.core.Response;
 public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
+    private final String type;
 
     public ProblemException(Response.Status status, String detail) {
         this(status.getStatusCode(), status.getReasonPhrase(), detail);
     }
 
     public ProblemException(int status, String title, String detail) {
+        this(status, title, detail, "about:blank");
+    }
+
+    /** @param type a URI naming this kind of problem, for clients that act on it (RFC 7807 "type") */
+    public ProblemException(int status, String title, String detail, String type) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
+        this.type = type;
     }
 
     public int status() {
@@ -22,7 +29,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem problem() {
-        return new Problem("about:blank", title, status, getMessage());
+        return new Problem(type, title, status, getMessage());
     }
 
     public static ProblemException badRequest(String detail) {

@@ -21,6 +21,8 @@ public final class ConversationEvents {
      * @param direction incoming, outgoing or note
      * @param agent who wrote an outgoing message or note: an agent's username, {@code parley-automation} for what
      *     Parley sent by itself, null for the customer (and for the brand answering in the channel's own app)
+     * @param team the conversation's team when the message was stored (null before routing chose one)
+     * @param assignee the conversation's agent then, if any: with team, who may see the message
      */
     public record MessageCreated(
             UUID conversationId,
@@ -30,7 +32,9 @@ public final class ConversationEvents {
             String direction,
             String text,
             Instant sentAt,
-            String agent) {}
+            String agent,
+            String team,
+            String assignee) {}
 
     /**
      * Someone of the brand answered: an agent through Parley, or the brand in the channel's own app ({@code agent}
@@ -74,12 +78,25 @@ public final class ConversationEvents {
     /** Waits in its team's queue because nobody eligible is free. */
     public record Queued(UUID conversationId, String inboxId, String team, String priority, Instant at) {}
 
-    /** @param actor an agent's username, or rule:&lt;rule id&gt; when an automation rule did it */
-    public record Tagged(UUID conversationId, String inboxId, String tag, String actor, Instant at) {}
+    /**
+     * @param actor an agent's username, or rule:&lt;rule id&gt; when an automation rule did it
+     * @param team the conversation's team and {@code assignee} its agent: who may see the change
+     */
+    public record Tagged(
+            UUID conversationId, String inboxId, String tag, String actor, Instant at, String team, String assignee) {}
 
+    /** @param team the conversation's team and {@code assignee} its agent: who may see the change */
     public record PriorityChanged(
-            UUID conversationId, String inboxId, String from, String to, String actor, Instant at) {}
+            UUID conversationId,
+            String inboxId,
+            String from,
+            String to,
+            String actor,
+            Instant at,
+            String team,
+            String assignee) {}
 
+    /** @param team the conversation's team and {@code assignee} its agent: who may see the change */
     public record StatusChanged(
             UUID conversationId,
             String inboxId,
@@ -87,7 +104,9 @@ public final class ConversationEvents {
             String to,
             Instant snoozedUntil,
             String actor,
-            Instant at) {}
+            Instant at,
+            String team,
+            String assignee) {}
 
     /** The first reply of an agent (not of an automation): response time in wall-clock and business seconds. */
     public record FirstReply(

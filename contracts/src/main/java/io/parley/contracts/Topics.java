@@ -12,10 +12,16 @@ public final class Topics {
     public static final String OUTBOUND_MESSAGES = "parley.outbound-messages";
 
     /**
-     * routing-service → metrics-service: every conversation state change (key = conversation id), and agents'
-     * availability (key = username, aggregate type agent).
+     * routing-service → metrics-service and agent-gateway (live updates): every conversation state change (key =
+     * conversation id), and agents' availability (key = username, aggregate type agent).
      */
     public static final String CONVERSATION_EVENTS = "parley.conversation-events";
+
+    /**
+     * agent-gateway → agent-gateway (every replica): who is viewing or typing in which conversation, for collision
+     * detection. Key = conversation id; short-lived, nothing is kept.
+     */
+    public static final String AGENT_ACTIVITY = "parley.agent-activity";
 
     private Topics() {}
 }

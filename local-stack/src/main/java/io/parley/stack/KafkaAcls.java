@@ -31,6 +31,7 @@ public final class KafkaAcls {
             Topics.INBOUND_MESSAGES,
             Topics.OUTBOUND_MESSAGES,
             Topics.CONVERSATION_EVENTS,
+            Topics.AGENT_ACTIVITY,
             INBOUND_DLQ,
             OUTBOUND_DLQ,
             METRICS_DLQ);
@@ -45,7 +46,10 @@ public final class KafkaAcls {
         reads(acls, ROUTING, ROUTING, Topics.INBOUND_MESSAGES);
         writes(acls, METRICS, METRICS_DLQ);
         reads(acls, METRICS, METRICS, Topics.CONVERSATION_EVENTS);
-        writes(acls, GATEWAY, Topics.OUTBOUND_MESSAGES);
+        writes(acls, GATEWAY, Topics.OUTBOUND_MESSAGES, Topics.AGENT_ACTIVITY);
+        // Every replica reads every partition itself (assigned, no consumer group): live updates fan out to all.
+        acls.add(allow(ResourceType.TOPIC, Topics.CONVERSATION_EVENTS, GATEWAY, AclOperation.READ));
+        acls.add(allow(ResourceType.TOPIC, Topics.AGENT_ACTIVITY, GATEWAY, AclOperation.READ));
         return acls;
     }
 

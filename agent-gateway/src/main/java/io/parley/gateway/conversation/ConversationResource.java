@@ -7,7 +7,6 @@ import io.parley.gateway.reply.ReplyRequest;
 import io.parley.gateway.reply.ReplyService;
 import io.parley.gateway.security.Agent;
 import io.parley.gateway.security.TeamScope;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,11 +29,17 @@ public class ConversationResource {
     static final String SERVICE = "routing-service";
 
     private final RoutingClient routing;
+    private final VisibleConversations conversations;
     private final ReplyService replies;
     private final SecurityIdentity identity;
 
-    public ConversationResource(@RestClient RoutingClient routing, ReplyService replies, SecurityIdentity identity) {
+    public ConversationResource(
+            @RestClient RoutingClient routing,
+            VisibleConversations conversations,
+            ReplyService replies,
+            SecurityIdentity identity) {
         this.routing = routing;
+        this.conversations = conversations;
         this.replies = replies;
         this.identity = identity;
     }
@@ -83,13 +88,6 @@ public class ConversationResource {
     }
 
     private Uni<JsonNode> visible(Agent agent, String id) {
-        return Downstream.call(SERVICE, routing.detail(id)).invoke(conversation -> {
-            if (!TeamScope.maySee(
-                    agent,
-                    conversation.path("team").asText(null),
-                    conversation.path("assignee").asText(null))) {
-                throw new ForbiddenException("This conversation belongs to another team.");
-            }
-        });
+        return conversations.find(agent, id);
     }
 }

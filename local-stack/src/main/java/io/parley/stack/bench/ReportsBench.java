@@ -343,7 +343,16 @@ public final class ReportsBench {
                             EventTypes.CONVERSATION_MESSAGE_CREATED,
                             created,
                             new ConversationEvents.MessageCreated(
-                                    id, UUID.randomUUID(), inbox, "whatsapp", "incoming", "Hello", created, null)
+                                    id,
+                                    UUID.randomUUID(),
+                                    inbox,
+                                    "whatsapp",
+                                    "incoming",
+                                    "Hello",
+                                    created,
+                                    null,
+                                    team,
+                                    null)
                         },
                         new Object[] {
                             EventTypes.CONVERSATION_ASSIGNED,
@@ -366,7 +375,16 @@ public final class ReportsBench {
                             EventTypes.CONVERSATION_MESSAGE_CREATED,
                             replied,
                             new ConversationEvents.MessageCreated(
-                                    id, UUID.randomUUID(), inbox, "whatsapp", "outgoing", "Hi", replied, agent)
+                                    id,
+                                    UUID.randomUUID(),
+                                    inbox,
+                                    "whatsapp",
+                                    "outgoing",
+                                    "Hi",
+                                    replied,
+                                    agent,
+                                    team,
+                                    agent)
                         },
                         new Object[] {
                             EventTypes.SLA_MET,

@@ -481,7 +481,10 @@ class GoldenReportTest {
                 new Created(b, inbox, "email", support, customer2, bOpen, "medium"));
         incoming(s, b, "email", bOpen);
         s.conversation(
-                EventTypes.CONVERSATION_TAGGED, b, bOpen, new Tagged(b, inbox, "billing", "rule:billing", bOpen));
+                EventTypes.CONVERSATION_TAGGED,
+                b,
+                bOpen,
+                new Tagged(b, inbox, "billing", "rule:billing", bOpen, "support", null));
         s.conversation(EventTypes.CONVERSATION_QUEUED, b, bOpen, new Queued(b, inbox, support, "medium", bOpen));
         Instant bAssigned = at("2026-11-30T07:00");
         s.conversation(
@@ -494,7 +497,7 @@ class GoldenReportTest {
                 EventTypes.CONVERSATION_PRIORITY_CHANGED,
                 b,
                 bBreach,
-                new PriorityChanged(b, inbox, "medium", "high", "sla", bBreach));
+                new PriorityChanged(b, inbox, "medium", "high", "sla", bBreach, "support", null));
         s.conversation(
                 EventTypes.SLA_BREACHED,
                 b,
@@ -662,7 +665,8 @@ class GoldenReportTest {
                 EventTypes.CONVERSATION_MESSAGE_CREATED,
                 conversation,
                 at,
-                new MessageCreated(conversation, UUID.randomUUID(), inbox, channel, "incoming", "Hello", at, null));
+                new MessageCreated(
+                        conversation, UUID.randomUUID(), inbox, channel, "incoming", "Hello", at, null, null, null));
     }
 
     private void outgoing(EventScript s, UUID conversation, String channel, String agent, Instant at) {
@@ -670,6 +674,7 @@ class GoldenReportTest {
                 EventTypes.CONVERSATION_MESSAGE_CREATED,
                 conversation,
                 at,
-                new MessageCreated(conversation, UUID.randomUUID(), inbox, channel, "outgoing", "Hi", at, agent));
+                new MessageCreated(
+                        conversation, UUID.randomUUID(), inbox, channel, "outgoing", "Hi", at, agent, null, agent));
     }
 }

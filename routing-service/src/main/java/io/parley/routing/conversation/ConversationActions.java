@@ -67,7 +67,13 @@ public class ConversationActions {
                                     conversation.id,
                                     now,
                                     new ConversationEvents.Tagged(
-                                            conversation.id, conversation.inboxId, tag, actor, now)))
+                                            conversation.id,
+                                            conversation.inboxId,
+                                            tag,
+                                            actor,
+                                            now,
+                                            conversation.team,
+                                            conversation.assignee)))
                             .replaceWith(true);
                 });
     }
@@ -81,7 +87,13 @@ public class ConversationActions {
                                         conversation.id,
                                         now,
                                         new ConversationEvents.Tagged(
-                                                conversation.id, conversation.inboxId, tag, actor, now))
+                                                conversation.id,
+                                                conversation.inboxId,
+                                                tag,
+                                                actor,
+                                                now,
+                                                conversation.team,
+                                                conversation.assignee))
                                 .replaceWith(true));
     }
 
@@ -97,7 +109,14 @@ public class ConversationActions {
                 conversation.id,
                 now,
                 new ConversationEvents.PriorityChanged(
-                        conversation.id, conversation.inboxId, from.lower(), priority.lower(), actor, now));
+                        conversation.id,
+                        conversation.inboxId,
+                        from.lower(),
+                        priority.lower(),
+                        actor,
+                        now,
+                        conversation.team,
+                        conversation.assignee));
     }
 
     /** Never lowers: a rule that says "at least high" leaves an urgent conversation urgent. */
@@ -179,7 +198,9 @@ public class ConversationActions {
                         to.lower(),
                         conversation.snoozedUntil,
                         actor,
-                        now)));
+                        now,
+                        conversation.team,
+                        conversation.assignee)));
     }
 
     /** Moves the conversation to another team's queue; its agent, if any, lets go of it. */

@@ -50,6 +50,8 @@ public class MessageLog {
                 message.content,
                 message.sentAt,
                 message.agent,
+                conversation.team,
+                conversation.assignee,
                 now));
     }
 

@@ -30,13 +30,15 @@ public class Outbox {
             String text,
             Instant sentAt,
             String agent,
+            String team,
+            String assignee,
             Instant now) {
         return conversationEvent(
                 EventTypes.CONVERSATION_MESSAGE_CREATED,
                 conversationId,
                 now,
                 new ConversationEvents.MessageCreated(
-                        conversationId, messageId, inboxId, channel, direction, text, sentAt, agent));
+                        conversationId, messageId, inboxId, channel, direction, text, sentAt, agent, team, assignee));
     }
 
     /** A message for ingest to deliver to the customer; its result comes back like an agent's reply's. */
