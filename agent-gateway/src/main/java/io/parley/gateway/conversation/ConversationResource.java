@@ -10,6 +10,8 @@ import io.parley.gateway.security.TeamScope;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -79,8 +81,7 @@ public class ConversationResource {
     @POST
     @Path("/{id}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> reply(@PathParam("id") String id, ReplyRequest request) {
-        ReplyService.validate(request);
+    public Uni<Response> reply(@PathParam("id") String id, @Valid @NotNull ReplyRequest request) {
         Agent agent = Agent.of(identity);
         return visible(agent, id)
                 .flatMap(conversation -> replies.send(agent, conversation, request))

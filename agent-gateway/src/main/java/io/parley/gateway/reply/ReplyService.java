@@ -25,21 +25,14 @@ public class ReplyService {
     static final int MAX_LENGTH = 4096;
 
     private final MutinyEmitter<String> outbound;
+    private final PublicReplyPrivacyGuard privacy;
 
-    public ReplyService(@Channel("outbound-messages") MutinyEmitter<String> outbound) {
+    public ReplyService(@Channel("outbound-messages") MutinyEmitter<String> outbound, PublicReplyPrivacyGuard privacy) {
         this.outbound = outbound;
+        this.privacy = privacy;
     }
 
     public record Queued(UUID replyId, String status, boolean publicReply) {}
-
-    public static void validate(ReplyRequest request) {
-        if (request == null || request.text() == null || request.text().isBlank()) {
-            throw ProblemException.unprocessable("text is required.");
-        }
-        if (request.text().length() > MAX_LENGTH) {
-            throw ProblemException.unprocessable("text is longer than " + MAX_LENGTH + " characters.");
-        }
-    }
 
     public Uni<Queued> send(Agent agent, JsonNode conversation, ReplyRequest request) {
         JsonNode lastIncoming = null;
@@ -50,6 +43,9 @@ public class ReplyService {
         }
         boolean publicReply =
                 lastIncoming != null && lastIncoming.path("publicPost").asBoolean(false);
+        ReplyCollisionCheck.check(
+                conversation, agent.username(), request.lastSeenMessageId(), request.confirmReplyAfterOthers());
+        privacy.check(publicReply, request.text(), request.confirmPersonalData());
         OutboundMessage message = new OutboundMessage(
                 UUID.randomUUID(),
                 UUID.fromString(conversation.path("id").asText()),
