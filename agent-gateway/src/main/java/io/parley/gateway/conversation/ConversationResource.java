@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** The agent's conversation list and detail, scoped to what the caller may see. */
@@ -53,7 +57,7 @@ public class ConversationResource {
     @GET
     public Uni<JsonNode> list(
             @QueryParam("assignee") String assignee,
-            @QueryParam("team") String team,
+            @QueryParam("team") List<String> teams,
             @QueryParam("status") String status,
             @QueryParam("tag") String tag,
             @QueryParam("priority") String priority,
@@ -61,10 +65,45 @@ public class ConversationResource {
             @QueryParam("inbox") String inbox,
             @QueryParam("q") String q,
             @QueryParam("limit") Integer limit) {
-        TeamScope.Filters filters = TeamScope.conversationFilters(Agent.of(identity), assignee, team);
+        TeamScope.Filters filters = TeamScope.conversationFiltersOfTeams(Agent.of(identity), assignee, teams);
         return Downstream.call(
                 SERVICE,
                 routing.search(filters.assignee(), filters.teams(), status, tag, priority, channel, inbox, q, limit));
+    }
+
+    /** The views of the inbox the caller has, each with how many conversations of {@code status} (default open) it holds. */
+    @GET
+    @Path("/counts")
+    public Uni<Map<String, Long>> counts(@QueryParam("status") @DefaultValue("open") String status) {
+        Agent agent = Agent.of(identity);
+        Map<String, TeamScope.Filters> views = new LinkedHashMap<>();
+        views.put("mine", TeamScope.conversationFilters(agent, TeamScope.ME, null));
+        if (agent.seesAllTeams() || !agent.teams().isEmpty()) {
+            views.put("unassigned", TeamScope.conversationFilters(agent, TeamScope.NONE, null));
+        }
+        if (!agent.teams().isEmpty()) {
+            views.put("teams", new TeamScope.Filters(null, agent.teams()));
+        }
+        if (agent.seesAllTeams()) {
+            views.put("all", TeamScope.conversationFilters(agent, null, null));
+        }
+        List<String> names = List.copyOf(views.keySet());
+        List<Uni<Long>> counts = names.stream()
+                .map(name -> Downstream.call(
+                                SERVICE,
+                                routing.count(
+                                        views.get(name).assignee(),
+                                        views.get(name).teams(),
+                                        status))
+                        .map(answer -> answer.path("count").asLong()))
+                .toList();
+        return Uni.join().all(counts).andFailFast().map(values -> {
+            Map<String, Long> answer = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                answer.put(names.get(i), values.get(i));
+            }
+            return answer;
+        });
     }
 
     @GET

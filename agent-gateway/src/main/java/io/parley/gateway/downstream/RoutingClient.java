@@ -38,6 +38,13 @@ public interface RoutingClient {
             @QueryParam("limit") Integer limit);
 
     @GET
+    @Path("/count")
+    Uni<JsonNode> count(
+            @QueryParam("assignee") String assignee,
+            @QueryParam("team") List<String> teams,
+            @QueryParam("status") String status);
+
+    @GET
     @Path("/{id}")
     Uni<JsonNode> detail(@PathParam("id") String id);
 

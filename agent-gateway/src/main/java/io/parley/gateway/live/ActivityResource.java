@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -63,7 +62,7 @@ public class ActivityResource {
             AgentActivity event = new AgentActivity(
                     id,
                     agent.username(),
-                    displayName(agent),
+                    Agent.displayName(identity),
                     request.kind(),
                     conversation.path("team").asText(null),
                     conversation.path("assignee").asText(null),
@@ -85,12 +84,5 @@ public class ActivityResource {
     @Path("/viewers")
     public Uni<List<ConversationViewers.Viewer>> viewers(@PathParam("id") UUID id) {
         return conversations.find(Agent.of(identity), id.toString()).map(conversation -> viewers.of(id));
-    }
-
-    private String displayName(Agent agent) {
-        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("name") != null) {
-            return token.getClaim("name").toString();
-        }
-        return agent.username();
     }
 }

@@ -184,11 +184,7 @@ public class ConversationFeed {
                 Instant lastBeat = Instant.now();
                 while (running) {
                     for (ConsumerRecord<String, String> record : reading.poll(Duration.ofMillis(250))) {
-                        if (record.topic().equals(Topics.CONVERSATION_EVENTS)) {
-                            dispatchConversationEvent(record);
-                        } else {
-                            dispatchActivity(record);
-                        }
+                        dispatch(record);
                     }
                     Instant now = Instant.now();
                     if (Duration.between(lastBeat, now).compareTo(config.heartbeat()) >= 0) {
@@ -218,6 +214,27 @@ public class ConversationFeed {
             throw new IllegalStateException(topic + " does not exist yet");
         }
         return partitions;
+    }
+
+    /**
+     * One record to the streams; a record that cannot be handed on is logged and skipped, never read again and again
+     * (the position has moved past it).
+     */
+    private void dispatch(ConsumerRecord<String, String> record) {
+        try {
+            if (record.topic().equals(Topics.CONVERSATION_EVENTS)) {
+                dispatchConversationEvent(record);
+            } else {
+                dispatchActivity(record);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(
+                    e,
+                    "live feed: skipped %s %d/%d, which could not be handed on",
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
+        }
     }
 
     private void dispatchConversationEvent(ConsumerRecord<String, String> record) {

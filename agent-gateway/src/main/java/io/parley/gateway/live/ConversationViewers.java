@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,11 +44,13 @@ public class ConversationViewers {
                 return null;
             }
             apply(activity);
-            Set<String> agents = activity.assignee() == null
-                    ? Set.of(activity.agent())
-                    : Set.of(activity.agent(), activity.assignee());
+            Set<String> agents = new HashSet<>();
+            agents.add(activity.agent());
+            if (activity.assignee() != null) {
+                agents.add(activity.assignee());
+            }
             Set<String> teams = activity.team() == null ? Set.of() : Set.of(activity.team());
-            return new LiveEvent(null, envelope.type(), value, new LiveAudience(false, teams, agents));
+            return new LiveEvent(null, envelope.type(), value, new LiveAudience(false, teams, Set.copyOf(agents)));
         } catch (MalformedEventException e) {
             LOG.warnf("agent activity: skipped a record (%s)", e.getMessage());
             return null;

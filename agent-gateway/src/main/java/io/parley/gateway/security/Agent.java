@@ -30,6 +30,14 @@ public record Agent(String username, Set<String> roles, List<String> teams) {
         return new Agent(username, identity.getRoles(), teams);
     }
 
+    /** The caller's full name as Keycloak knows it (the token's name claim), else their username. */
+    public static String displayName(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("name") != null) {
+            return token.getClaim("name").toString();
+        }
+        return of(identity).username();
+    }
+
     /** Supervisors and admins see every team. */
     public boolean seesAllTeams() {
         return roles.contains(SUPERVISOR) || roles.contains(ADMIN);

@@ -49,6 +49,21 @@ public final class TeamScope {
         return new Filters(null, agent.teams());
     }
 
+    /** The same for several teams at once (the "my teams" view): each team must be allowed on its own. */
+    public static Filters conversationFiltersOfTeams(Agent agent, String assignee, List<String> teams) {
+        if (teams == null || teams.isEmpty()) {
+            return conversationFilters(agent, assignee, null);
+        }
+        String effectiveAssignee = null;
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        for (String team : teams) {
+            Filters filters = conversationFilters(agent, assignee, team);
+            effectiveAssignee = filters.assignee();
+            allowed.addAll(filters.teams());
+        }
+        return new Filters(effectiveAssignee, List.copyOf(allowed));
+    }
+
     public static boolean maySee(Agent agent, String conversationTeam, String conversationAssignee) {
         return agent.seesAllTeams()
                 || agent.username().equals(conversationAssignee)

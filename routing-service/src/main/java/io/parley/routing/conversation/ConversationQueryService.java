@@ -36,6 +36,12 @@ public class ConversationQueryService {
                                         .toList())));
     }
 
+    /** How many conversations match: the counts beside each view of the agents' inbox. */
+    @WithSession
+    public Uni<Long> count(ConversationQuery query) {
+        return Conversation.count(query.where(), query.parameters());
+    }
+
     @WithSession
     public Uni<ConversationView> detail(UUID id) {
         return Conversation.<Conversation>findById(id)

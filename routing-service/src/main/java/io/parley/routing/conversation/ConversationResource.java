@@ -77,6 +77,25 @@ public class ConversationResource {
                 new ConversationQuery(assignee, teams, status, inboxId, tag, priority, channel, text), limit);
     }
 
+    public record Count(long count) {}
+
+    /** How many conversations GET /conversations would find with these filters, without a limit. */
+    @GET
+    @Path("/count")
+    public Uni<Count> count(
+            @QueryParam("assignee") String assignee,
+            @QueryParam("team") List<String> teams,
+            @QueryParam("status") String status,
+            @QueryParam("inbox") String inboxId,
+            @QueryParam("tag") String tag,
+            @QueryParam("priority") String priority,
+            @QueryParam("channel") String channel,
+            @QueryParam("q") String text) {
+        return conversations
+                .count(new ConversationQuery(assignee, teams, status, inboxId, tag, priority, channel, text))
+                .map(Count::new);
+    }
+
     @GET
     @Path("/{id}")
     public Uni<ConversationView> detail(@PathParam("id") String id) {

@@ -1,0 +1,401 @@
+package io.parley.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.SelectOption;
+import io.parley.stack.KeycloakNode;
+import io.parley.stack.ManagedProcess;
+import io.parley.stack.ParleyStack;
+import io.parley.stack.Ports;
+import io.parley.stack.PostgresNode;
+import io.parley.stack.StackPorts;
+import io.parley.stack.testing.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent workspace on the whole stack: the web app in Debian's Chromium (driven by Playwright), agents logging in
+ * through Keycloak's real login page, messages arriving as signed Telegram webhooks (the Bot API played by WireMock),
+ * and the privacy guard and collision check of the gateway's API. Screenshots go to target/screenshots/.
+ */
+class WorkspaceTest {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String INBOX = "tg-group";
+    static final String SECRET = "tg-" + UUID.randomUUID();
+    static final AtomicInteger UPDATES = new AtomicInteger(1000);
+
+    static ParleyStack stack;
+    static WireMockServer telegramApi;
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        telegramApi = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").port(Ports.free()));
+        telegramApi.start();
+        telegramApi.stubFor(WireMock.post(WireMock.urlPathEqualTo("/bot321:group-token/sendMessage"))
+                .willReturn(
+                        WireMock.okJson("{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=5000 upper=900000}},"
+                                        + "\"chat\":{\"id\":-100}}}")
+                                .withTransformers("response-template")));
+        Path root = Path.of(System.getProperty("parley.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path runtime = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stack-");
+        stack = new ParleyStack(
+                new ParleyStack.Options(
+                        root,
+                        runtime,
+                        KeycloakNode.testHome(),
+                        StackPorts.free(),
+                        PostgresNode.Binaries.EMBEDDED,
+                        false,
+                        UUID.randomUUID().toString(),
+                        false,
+                        Map.of("ingest-service", WalkingSkeletonTest.ingestConfig(telegramApi.port()))),
+                new ParleyStack.Progress() {
+                    @Override
+                    public void starting(String part, String detail) {}
+
+                    @Override
+                    public void waiting() {}
+
+                    @Override
+                    public void ready(String part, ManagedProcess process, long millis) {
+                        System.out.printf("workspace: %s ready in %d ms%n", part, millis);
+                    }
+                });
+        stack.start(process -> {});
+        stack.seedDemo("demo-" + UUID.randomUUID());
+        String dave = token("dave");
+        // A Telegram group: what its members write is public, like a comment under a post.
+        given().auth()
+                .oauth2(dave)
+                .contentType("application/json")
+                .body("{\"channel\":\"telegram\",\"name\":\"Acme community\",\"team\":\"support\",\"secret\":\""
+                        + SECRET + "\",\"accessToken\":\"321:group-token\"}")
+                .put(gateway() + "/api/admin/inboxes/" + INBOX)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(dave)
+                .contentType("application/json")
+                .body("{\"team\":\"support\",\"shortcut\":\"thanks\",\"title\":\"Thanks for writing\","
+                        + "\"text\":\"Hi {{contact.name}}, thanks for writing! {{agent.first_name}} here to help.\"}")
+                .post(gateway() + "/api/admin/canned-replies")
+                .then()
+                .statusCode(200)
+                .body("shortcut", equalTo("thanks"));
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get(System.getProperty("parley.chromium", "/usr/bin/chromium")))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (stack != null) {
+            stack.stop();
+        }
+        if (telegramApi != null) {
+            telegramApi.stop();
+        }
+    }
+
+    /**
+     * Alice works a public post from login to resolve; Bob opens the same conversation; Carol watches the dashboard.
+     */
+    @Test
+    void agentsWorkAConversationInTheBrowser() throws Exception {
+        try (BrowserContext aliceContext = browser.newContext(viewport());
+                BrowserContext bobContext = browser.newContext(viewport());
+                BrowserContext carolContext = browser.newContext(viewport())) {
+            Page carol = logIn(carolContext, "carol", "Carol Supervisor");
+            carol.locator("[data-view=dashboard]").click();
+            Locator supportOpen = carol.locator("tr[data-team=support] [data-figure=open]");
+            assertThat(carol.locator("[data-testid=live]")).isVisible();
+            int openBefore = supportOpen.count() == 0
+                    ? 0
+                    : Integer.parseInt(supportOpen.innerText().trim());
+
+            Page alice = logIn(aliceContext, "alice", "Alice Agent");
+            alice.locator("[data-view=teams]").click();
+            String customer = "Gina " + UUID.randomUUID().toString().substring(0, 4);
+            groupMessage(customer, "My parcel never came, can someone help?");
+
+            // It appears without a reload: the live stream told the app.
+            Locator row = alice.locator("button.conversation", new Page.LocatorOptions().setHasText(customer));
+            assertThat(row)
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                            .setTimeout(60_000));
+            row.click();
+            assertThat(alice.locator(".timeline .message.incoming")).containsText("My parcel never came");
+            assertThat(alice.locator("[data-testid=visibility]")).containsText("Public reply");
+
+            // The canned reply, filled in for this customer and this agent.
+            alice.locator("[data-testid=canned]")
+                    .selectOption(new SelectOption().setLabel("thanks — Thanks for writing"));
+            assertThat(alice.locator("#draft"))
+                    .hasValue("Hi " + customer + ", thanks for writing! Alice here to help.");
+
+            // Bob opens it too: each sees the other.
+            Page bob = logIn(bobContext, "bob", "Bob Agent");
+            bob.locator("[data-view=teams]").click();
+            bob.locator("button.conversation", new Page.LocatorOptions().setHasText(customer))
+                    .click();
+            assertThat(alice.locator("[data-testid=viewers]")).containsText("Bob Agent is viewing");
+            assertThat(bob.locator("[data-testid=viewers]")).containsText("Alice Agent");
+
+            // Personal data in a public reply: the warning comes before anything is sent.
+            alice.locator("#draft").fill("Please call us on +44 20 7946 0958 about it.");
+            alice.locator("form.composer button[type=submit]").click();
+            assertThat(alice.locator("[data-testid=warning]")).containsText("a phone number");
+            alice.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("privacy-warning.png")));
+            alice.locator("[data-testid=warning] button", new Page.LocatorOptions().setHasText("Edit reply"))
+                    .click();
+            alice.locator("#draft").fill("Hi " + customer + ", we're on it — please send us a private message.");
+            alice.locator("form.composer button[type=submit]").click();
+            assertThat(alice.locator(".timeline .message.outgoing"))
+                    .containsText(
+                            "we're on it",
+                            new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                    .setTimeout(60_000));
+
+            // Bob answers too. Alice replied after he opened the conversation, so he is asked to confirm; so is
+            // Alice when she answers again after his reply.
+            bob.locator("#draft").fill("Bob here: the courier has it.");
+            bob.locator("form.composer button[type=submit]").click();
+            assertThat(bob.locator("[data-testid=warning]")).containsText("alice replied after you opened");
+            bob.locator("[data-action=send-anyway]").click();
+            assertThat(bob.locator(".timeline .message.outgoing", new Page.LocatorOptions().setHasText("Bob here")))
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                            .setTimeout(60_000));
+            alice.locator("#draft").fill("It will reach you tomorrow.");
+            alice.locator("form.composer button[type=submit]").click();
+            assertThat(alice.locator("[data-testid=warning]")).containsText("bob replied after you opened");
+            alice.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("collision-prompt.png")));
+            alice.locator("[data-action=send-anyway]").click();
+            assertThat(alice.locator(".timeline .message.outgoing", new Page.LocatorOptions().setHasText("tomorrow")))
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                            .setTimeout(60_000));
+
+            // Tag it and resolve it.
+            alice.locator("form.add-tag input[name=tag]").fill("technical-issue");
+            alice.locator("form.add-tag button[type=submit]").click();
+            assertThat(alice.locator(".conversation-header .tags")).containsText("technical-issue");
+            alice.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("conversation.png")));
+            alice.locator("[data-action=resolve]").click();
+            assertThat(alice.locator(".conversation-header .status")).hasText("resolved");
+
+            // The supervisor's dashboard moves with a new conversation, without a reload.
+            groupMessage("Hugo " + UUID.randomUUID().toString().substring(0, 4), "Is the shop open on Sunday?");
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> supportOpen.count() > 0
+                            && Integer.parseInt(supportOpen.innerText().trim()) > openBefore);
+            carol.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard.png")));
+            assertTrue(Files.size(SCREENSHOTS.resolve("dashboard.png")) > 0);
+        }
+    }
+
+    /** The privacy guard through the API: 422 with the kinds found, unless confirmed; private messages pass. */
+    @Test
+    void aPublicReplyWithPersonalDataNeedsConfirming() {
+        String customer = "Ivo " + UUID.randomUUID().toString().substring(0, 4);
+        groupMessage(customer, "Where is my order?");
+        String carol = token("carol");
+        String id = conversationOf(carol, customer);
+        given().auth()
+                .oauth2(carol)
+                .contentType("application/json")
+                .body("{\"text\":\"Mail us at help@acme.example about order #123456\"}")
+                .post(gateway() + "/api/conversations/" + id + "/replies")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://parley.dev/problems/personal-data-in-public-reply"))
+                .body("detail", containsString("an e-mail address, an order number"))
+                .body("detail", containsString("private message"));
+        given().auth()
+                .oauth2(carol)
+                .contentType("application/json")
+                .body("{\"text\":\"Mail us at help@acme.example about order #123456\",\"confirmPersonalData\":true}")
+                .post(gateway() + "/api/conversations/" + id + "/replies")
+                .then()
+                .statusCode(202)
+                .body("publicReply", equalTo(true));
+        given().auth()
+                .oauth2(carol)
+                .contentType("application/json")
+                .body("{\"text\":\"\"}")
+                .post(gateway() + "/api/conversations/" + id + "/replies")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("text"));
+    }
+
+    /** Collision through the API: another agent's reply after the last message seen needs confirming (409). */
+    @Test
+    void aReplyAfterSomeoneElsesNeedsConfirming() {
+        String customer = "Jon " + UUID.randomUUID().toString().substring(0, 4);
+        groupMessage(customer, "Do you ship to Norway?");
+        String carol = token("carol");
+        String alice = token("alice");
+        String id = conversationOf(carol, customer);
+        String seen = given().auth()
+                .oauth2(alice)
+                .get(gateway() + "/api/conversations/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("messages[-1].id");
+        given().auth()
+                .oauth2(alice)
+                .contentType("application/json")
+                .body("{\"kind\":\"viewing\"}")
+                .post(gateway() + "/api/conversations/" + id + "/activity")
+                .then()
+                .statusCode(204);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(carol)
+                        .get(gateway() + "/api/conversations/" + id + "/viewers")
+                        .then()
+                        .statusCode(200)
+                        .body("agent", hasItem("alice")));
+        given().auth()
+                .oauth2(carol)
+                .contentType("application/json")
+                .body("{\"text\":\"Yes, in 3 days.\"}")
+                .post(gateway() + "/api/conversations/" + id + "/replies")
+                .then()
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(alice)
+                        .get(gateway() + "/api/conversations/" + id)
+                        .then()
+                        .body("messages.findAll { it.direction == 'outgoing' }.agent", hasItem("carol")));
+        String body = "{\"text\":\"We ship there in 3 days.\",\"lastSeenMessageId\":\"" + seen + "\"}";
+        given().auth()
+                .oauth2(alice)
+                .contentType("application/json")
+                .body(body)
+                .post(gateway() + "/api/conversations/" + id + "/replies")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://parley.dev/problems/replied-meanwhile"))
+                .body("detail", containsString("carol replied after you opened"));
+        given().auth()
+                .oauth2(alice)
+                .contentType("application/json")
+                .body(body.replace("}", ",\"confirmReplyAfterOthers\":true}"))
+                .post(gateway() + "/api/conversations/" + id + "/replies")
+                .then()
+                .statusCode(202);
+        given().auth()
+                .oauth2(token("sam"))
+                .get(gateway() + "/api/conversations/" + id + "/viewers")
+                .then()
+                .statusCode(403);
+    }
+
+    private static Browser.NewContextOptions viewport() {
+        return new Browser.NewContextOptions().setViewportSize(1440, 900);
+    }
+
+    /** Opens the app, goes through Keycloak's login page and waits for the workspace to show the agent. */
+    private static Page logIn(BrowserContext context, String user, String name) {
+        Page page = context.newPage();
+        page.navigate(gateway() + "/");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(user);
+        page.locator("#kc-login").click();
+        assertThat(page.locator("[data-testid=who]")).containsText(name);
+        assertThat(page.locator(".connection")).hasText("Live");
+        return page;
+    }
+
+    private static String conversationOf(String token, String customer) {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token)
+                        .get(gateway() + "/api/conversations?team=support")
+                        .then()
+                        .statusCode(200)
+                        .body("contact.displayName", hasItem(customer)));
+        return given().auth()
+                .oauth2(token)
+                .get(gateway() + "/api/conversations?team=support")
+                .then()
+                .extract()
+                .path("find { it.contact.displayName == '" + customer + "' }.id");
+    }
+
+    /** A member of the brand's Telegram group writes: a public message. */
+    private static void groupMessage(String firstName, String text) {
+        int id = UPDATES.incrementAndGet();
+        String update = "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"from\":{\"id\":" + id
+                + ",\"first_name\":\"" + firstName + "\"},\"chat\":{\"id\":-100" + id + ",\"type\":\"supergroup\"},"
+                + "\"date\":" + Instant.now().getEpochSecond() + ",\"text\":\"" + text + "\"}}";
+        given().contentType("application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                .body(update.getBytes(StandardCharsets.UTF_8))
+                .post(stack.url(stack.ports().ingest()) + "/webhooks/telegram/" + INBOX)
+                .then()
+                .statusCode(200);
+    }
+
+    private static String token(String user) {
+        return Tokens.password(stack.realmUrl(), user, user);
+    }
+
+    private static String gateway() {
+        return stack.url(stack.ports().gateway());
+    }
+}
