@@ -9,16 +9,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.parley.contracts.WebhookSignature;
-import io.parley.stack.KeycloakNode;
-import io.parley.stack.ManagedProcess;
 import io.parley.stack.ParleyStack;
 import io.parley.stack.Ports;
-import io.parley.stack.PostgresNode;
-import io.parley.stack.StackPorts;
 import io.parley.stack.testing.Tokens;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,35 +36,7 @@ class WalkingSkeletonTest {
         telegramApi = new WireMockServer(
                 WireMockConfiguration.options().bindAddress("127.0.0.1").port(Ports.free()));
         telegramApi.start();
-        Path root = Path.of(System.getProperty("parley.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        Path runtime = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stack-");
-        stack = new ParleyStack(
-                new ParleyStack.Options(
-                        root,
-                        runtime,
-                        KeycloakNode.testHome(),
-                        StackPorts.free(),
-                        PostgresNode.Binaries.EMBEDDED,
-                        false,
-                        UUID.randomUUID().toString(),
-                        false,
-                        Map.of("ingest-service", ingestConfig(telegramApi.port()))),
-                new ParleyStack.Progress() {
-                    @Override
-                    public void starting(String part, String detail) {}
-
-                    @Override
-                    public void waiting() {}
-
-                    @Override
-                    public void ready(String part, ManagedProcess process, long millis) {
-                        System.out.printf("e2e: %s ready in %d ms%n", part, millis);
-                    }
-                });
-        stack.start(process -> {});
-        stack.seedDemo(SECRET);
+        stack = E2eStack.start("e2e", Map.of("ingest-service", ingestConfig(telegramApi.port())), SECRET);
     }
 
     static Map<String, String> ingestConfig(int telegramPort) {

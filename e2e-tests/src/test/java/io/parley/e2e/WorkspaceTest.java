@@ -18,12 +18,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.SelectOption;
-import io.parley.stack.KeycloakNode;
-import io.parley.stack.ManagedProcess;
 import io.parley.stack.ParleyStack;
 import io.parley.stack.Ports;
-import io.parley.stack.PostgresNode;
-import io.parley.stack.StackPorts;
 import io.parley.stack.testing.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,35 +61,10 @@ class WorkspaceTest {
                         WireMock.okJson("{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=5000 upper=900000}},"
                                         + "\"chat\":{\"id\":-100}}}")
                                 .withTransformers("response-template")));
-        Path root = Path.of(System.getProperty("parley.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        Path runtime = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stack-");
-        stack = new ParleyStack(
-                new ParleyStack.Options(
-                        root,
-                        runtime,
-                        KeycloakNode.testHome(),
-                        StackPorts.free(),
-                        PostgresNode.Binaries.EMBEDDED,
-                        false,
-                        UUID.randomUUID().toString(),
-                        false,
-                        Map.of("ingest-service", WalkingSkeletonTest.ingestConfig(telegramApi.port()))),
-                new ParleyStack.Progress() {
-                    @Override
-                    public void starting(String part, String detail) {}
-
-                    @Override
-                    public void waiting() {}
-
-                    @Override
-                    public void ready(String part, ManagedProcess process, long millis) {
-                        System.out.printf("workspace: %s ready in %d ms%n", part, millis);
-                    }
-                });
-        stack.start(process -> {});
-        stack.seedDemo("demo-" + UUID.randomUUID());
+        stack = E2eStack.start(
+                "workspace",
+                Map.of("ingest-service", WalkingSkeletonTest.ingestConfig(telegramApi.port())),
+                "demo-" + UUID.randomUUID());
         String dave = token("dave");
         // A Telegram group: what its members write is public, like a comment under a post.
         given().auth()

@@ -37,10 +37,13 @@ public class ConversationActionsResource {
     public record AssignRequest(String agent) {}
 
     private final RoutingClient routing;
+    private final VisibleConversations conversations;
     private final SecurityIdentity identity;
 
-    public ConversationActionsResource(@RestClient RoutingClient routing, SecurityIdentity identity) {
+    public ConversationActionsResource(
+            @RestClient RoutingClient routing, VisibleConversations conversations, SecurityIdentity identity) {
         this.routing = routing;
+        this.conversations = conversations;
         this.identity = identity;
     }
 
@@ -64,8 +67,10 @@ public class ConversationActionsResource {
         return act(id, () -> routing.assign(id, Map.of("agent", target)));
     }
 
+    /** Takes no body: any content type, or none, is fine. */
     @POST
     @Path("/unassign")
+    @Consumes(MediaType.WILDCARD)
     public Uni<Void> unassign(@PathParam("id") String id) {
         return act(id, () -> routing.unassign(id));
     }
@@ -118,16 +123,8 @@ public class ConversationActionsResource {
 
     /** Checks the caller may see the conversation, then lets routing act with the caller's own token. */
     private <T> Uni<T> act(String id, Supplier<Uni<T>> action) {
-        Agent agent = Agent.of(identity);
-        return Downstream.call(SERVICE, routing.detail(id))
-                .invoke(conversation -> {
-                    if (!TeamScope.maySee(
-                            agent,
-                            conversation.path("team").asText(null),
-                            conversation.path("assignee").asText(null))) {
-                        throw new ForbiddenException("This conversation belongs to another team.");
-                    }
-                })
+        return conversations
+                .find(Agent.of(identity), id)
                 .flatMap(conversation -> Downstream.call(SERVICE, action.get()));
     }
 }
