@@ -234,7 +234,7 @@ class GatewayAuthorizationTest {
         rows.add(row(
                 "GET",
                 "/api/reports/{report}",
-                "/api/reports/conversations" + range + "&team=escalation",
+                "/api/reports/conversations" + range + "&team=billing",
                 null,
                 new String[] {"401", "403", "ok", "ok", "403", "ok"}));
         rows.add(row("GET", "/api/reports/live", "/api/reports/live", null, SUPERVISORS));

@@ -101,6 +101,8 @@ class KafkaScramTest {
             started.add(ingest.process());
             Map<String, String> routingConfig = new HashMap<>(common);
             routingConfig.putAll(routingUser.clientConfig("kafka."));
+            // Kafka's authorization is under test here; the roster is set through routing alone.
+            routingConfig.put("parley.roster.source", "routing");
             routing = ServiceNode.start(
                     "routing-service",
                     root.resolve("routing-service"),

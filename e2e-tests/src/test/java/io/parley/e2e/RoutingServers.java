@@ -81,7 +81,9 @@ final class RoutingServers implements AutoCloseable {
         Map<String, String> config = new HashMap<>(Map.of(
                 "parley.db.port", Integer.toString(postgres.port()),
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "quarkus.oidc.auth-server-url", keycloak.realmUrl()));
+                "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
+                // These tests staff teams with agents of their own making, not Keycloak's users.
+                "parley.roster.source", "routing"));
         config.putAll(extraConfig);
         ServiceNode routing = ServiceNode.start(
                 "routing-service",

@@ -14,6 +14,10 @@ import java.util.Map;
 public final class KeycloakNode {
     public static final String REALM = "parley";
     public static final String CLI_CLIENT = "parley-cli";
+    /** routing-service's client for team rosters (Keycloak groups); its secret in the development realm only. */
+    public static final String ROUTING_CLIENT = "parley-routing";
+
+    public static final String DEV_ROUTING_SECRET = "parley-routing-dev-secret";
 
     private final ManagedProcess process;
     private final int port;
@@ -88,6 +92,11 @@ public final class KeycloakNode {
 
     public String realmUrl() {
         return "http://localhost:" + port + "/realms/" + REALM;
+    }
+
+    /** The server's root, under which its admin API lives. */
+    public String url() {
+        return "http://localhost:" + port;
     }
 
     public ManagedProcess process() {

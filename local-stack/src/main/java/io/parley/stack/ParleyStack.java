@@ -19,7 +19,10 @@ import java.util.function.Consumer;
 public final class ParleyStack {
     public static final List<String> DATABASES = List.of("ingest", "routing", "metrics");
     public static final String DEMO_INBOX = "demo-web";
-    /** Demo rosters mirroring the realm's groups (see parley-realm.json); escalation has no group: carol, a supervisor, works it. */
+    /**
+     * The realm's groups (parley-realm.json), which routing's rosters follow; seeding them through routing's API is
+     * idempotent and makes the rosters current before the first sync.
+     */
     public static final Map<String, List<String>> DEMO_TEAMS = Map.of(
             "support", List.of("alice", "bob", "carol"),
             "sales", List.of("carol", "sam"),
@@ -156,7 +159,10 @@ public final class ParleyStack {
                     "quarkus.oidc.auth-server-url",
                     realmUrl());
             service("ingest-service", ports.ingest(), data, onStarted);
-            service("routing-service", ports.routing(), data, onStarted);
+            Map<String, String> routing = new java.util.HashMap<>(data);
+            routing.put("parley.keycloak.url", "http://localhost:" + ports.keycloak());
+            routing.put("parley.roster.client-secret", KeycloakNode.DEV_ROUTING_SECRET);
+            service("routing-service", ports.routing(), routing, onStarted);
             service("metrics-service", ports.metrics(), data, onStarted);
             service(
                     "agent-gateway",

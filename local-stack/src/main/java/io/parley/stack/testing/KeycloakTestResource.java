@@ -11,7 +11,13 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         keycloak = KeycloakNode.startEphemeral();
-        return Map.of("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        return Map.of(
+                "quarkus.oidc.auth-server-url",
+                keycloak.realmUrl(),
+                "parley.keycloak.url",
+                keycloak.url(),
+                "parley.roster.client-secret",
+                KeycloakNode.DEV_ROUTING_SECRET);
     }
 
     @Override

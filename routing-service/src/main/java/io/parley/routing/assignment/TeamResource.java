@@ -1,6 +1,8 @@
 package io.parley.routing.assignment;
 
 import io.parley.routing.audit.AuditLog;
+import io.parley.routing.roster.KeycloakRoster;
+import io.parley.routing.roster.RosterConfig;
 import io.parley.security.Actor;
 import io.parley.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -24,15 +26,25 @@ import java.util.List;
 public class TeamResource {
     private final TeamService teams;
     private final TeamSettings teamSettings;
+    private final KeycloakRoster keycloak;
+    private final RosterConfig roster;
 
     private final AuditLog audit;
     private final SecurityIdentity identity;
 
-    public TeamResource(TeamService teams, TeamSettings teamSettings, AuditLog audit, SecurityIdentity identity) {
+    public TeamResource(
+            TeamService teams,
+            TeamSettings teamSettings,
+            KeycloakRoster keycloak,
+            RosterConfig roster,
+            AuditLog audit,
+            SecurityIdentity identity) {
         this.audit = audit;
         this.identity = identity;
         this.teamSettings = teamSettings;
         this.teams = teams;
+        this.keycloak = keycloak;
+        this.roster = roster;
     }
 
     @GET
@@ -45,7 +57,13 @@ public class TeamResource {
     @Path("/members/{agent}")
     public Uni<Void> addMember(
             @PathParam("team") String team, @PathParam("agent") String agent, TeamService.MemberRequest request) {
-        return teams.addMember(team, agent, request)
+        TeamService.checkMember(team, agent);
+        // Keycloak's group first: it is the roster, and the teams claim of the agent's next token.
+        Uni<Void> inKeycloak = roster.fromKeycloak()
+                ? KeycloakRoster.unavailableWhenFailing(keycloak.join(team, agent))
+                : Uni.createFrom().voidItem();
+        return inKeycloak
+                .flatMap(v -> teams.addMember(team, agent, request))
                 .call(teams::changed)
                 .call(() -> audit.record(Actor.of(identity), "team.member_added", "team", team, "agent=" + agent));
     }
@@ -54,7 +72,11 @@ public class TeamResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("/members/{agent}")
     public Uni<Void> removeMember(@PathParam("team") String team, @PathParam("agent") String agent) {
-        return teams.removeMember(team, agent)
+        Uni<Void> inKeycloak = roster.fromKeycloak()
+                ? KeycloakRoster.unavailableWhenFailing(keycloak.leave(team, agent))
+                : Uni.createFrom().voidItem();
+        return inKeycloak
+                .flatMap(v -> teams.removeMember(team, agent))
                 .call(() -> audit.record(Actor.of(identity), "team.member_removed", "team", team, "agent=" + agent));
     }
 

@@ -104,10 +104,7 @@ public class TeamService {
     /** Adds an agent to a team (creating both on first use) or updates their skills and capacity there. */
     @WithTransaction
     public Uni<Void> addMember(String teamId, String agent, MemberRequest request) {
-        validateTeam(teamId);
-        if (!USERNAME.matcher(agent).matches()) {
-            throw ProblemException.unprocessable("agent must be a username");
-        }
+        checkMember(teamId, agent);
         if (request != null && request.capacity() != null && request.capacity() < 0) {
             throw ProblemException.unprocessable("capacity must not be negative");
         }
@@ -232,6 +229,14 @@ public class TeamService {
 
     private static boolean positive(Integer value) {
         return value != null && value < 1;
+    }
+
+    /** 422 unless the team id and the agent's username are well-formed. */
+    public static void checkMember(String teamId, String agent) {
+        validateTeam(teamId);
+        if (!USERNAME.matcher(agent).matches()) {
+            throw ProblemException.unprocessable("agent must be a username");
+        }
     }
 
     private static void validateTeam(String teamId) {
