@@ -13,6 +13,7 @@ class ConversationView extends LitElement {
     me: {},
     conversation: { state: true },
     sla: { state: true },
+    person: { state: true },
     viewers: { state: true },
     canned: { state: true },
     mode: { state: true },
@@ -79,14 +80,16 @@ class ConversationView extends LitElement {
   async load() {
     const id = this.conversationId;
     try {
-      const [conversation, sla, viewers] = await Promise.all([
+      const [conversation, sla, viewers, person] = await Promise.all([
         api(`/api/conversations/${id}`),
         api(`/api/conversations/${id}/sla`).catch(() => []),
         api(`/api/conversations/${id}/viewers`).catch(() => []),
+        api(`/api/conversations/${id}/contact`).catch(() => null),
       ]);
       if (id !== this.conversationId) return;
       this.conversation = conversation;
       this.sla = sla;
+      this.person = person;
       this.viewers = viewers.filter((v) => v.agent !== this.me.username);
       if (!this.seenUpTo) {
         this.seenUpTo = this.lastMessageId();
@@ -229,12 +232,11 @@ class ConversationView extends LitElement {
               <dt>On ${c.channel}</dt><dd>${(c.contact && c.contact.sourceId) || '—'}</dd>
               <dt>Language</dt><dd>${c.language || '—'}</dd>
               <dt>Sentiment</dt><dd>${c.sentiment || '—'}</dd>
+              ${this.person ? Object.entries(this.person.attributes || {}).map(([key, value]) => html`
+                <dt>${key}</dt><dd data-attribute=${key}>${value}
+                  <button class="remove" aria-label="Remove ${key}" @click=${() => this.setAttribute(key, null)}>×</button></dd>`) : ''}
             </dl>
-            ${(c.history || []).length ? html`
-              <h4>Other conversations</h4>
-              <ul class="history">
-                ${c.history.map((h) => html`<li>${h.channel} · ${h.status} · ${new Date(h.createdAt).toLocaleDateString()}</li>`)}
-              </ul>` : ''}
+            ${this.person ? this.renderPerson(c) : ''}
             <h3>SLA</h3>
             ${this.sla.length ? html`
               <ul class="sla">
@@ -246,6 +248,65 @@ class ConversationView extends LitElement {
         </div>
         ${this.renderComposer()}
       </section>`;
+  }
+
+  async setAttribute(key, value) {
+    try {
+      this.person = await api(`/api/conversations/${this.conversationId}/contact/attributes`, { method: 'PATCH', body: { [key]: value } });
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  async addContactNote(text) {
+    try {
+      await api(`/api/conversations/${this.conversationId}/contact/notes`, { method: 'POST', body: { text } });
+      this.person = await api(`/api/conversations/${this.conversationId}/contact`);
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  async mergeInto(into) {
+    try {
+      this.person = await api(`/api/conversations/${this.conversationId}/contact/merge`, { method: 'POST', body: { into } });
+      this.notice = 'Merged.';
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  renderPerson(c) {
+    const others = (this.person.conversations || []).filter((h) => h.conversationId !== c.id);
+    const supervises = this.me.roles.includes('supervisor') || this.me.roles.includes('admin');
+    return html`
+      <form class="attribute-form" @submit=${(e) => { e.preventDefault(); const f = e.target; if (f.key.value.trim()) { this.setAttribute(f.key.value.trim(), f.value.value); f.reset(); } }}>
+        <label>Attribute <input name="key" placeholder="e.g. company" maxlength="64"></label>
+        <label>Value <input name="value" maxlength="500"></label>
+        <button type="submit">Save</button>
+      </form>
+      ${(this.person.identities || []).length > 1 ? html`
+        <h4>Also reachable on</h4>
+        <ul class="identities">${this.person.identities.map((i) => html`<li>${i.inboxId}: ${i.displayName || i.sourceId}</li>`)}</ul>` : ''}
+      ${others.length ? html`
+        <h4>Other conversations</h4>
+        <ul class="history">${others.map((h) => html`<li>${h.channel} · ${h.status} · ${new Date(h.createdAt).toLocaleDateString()}</li>`)}</ul>` : ''}
+      <h4>Notes about this person</h4>
+      <ul class="contact-notes">${(this.person.notes || []).map((n) => html`<li><span class="bubble">${n.text}</span><small>${n.author} · ${new Date(n.createdAt).toLocaleDateString()}</small></li>`)}</ul>
+      <form class="contact-note-form" @submit=${(e) => { e.preventDefault(); const t = e.target.note.value.trim(); if (t) { this.addContactNote(t); e.target.reset(); } }}>
+        <label class="sr-only" for="contact-note">Note about this person</label>
+        <input id="contact-note" name="note" placeholder="Add a note about this person" maxlength="4000">
+        <button type="submit">Add</button>
+      </form>
+      ${supervises ? html`
+        <details class="merge">
+          <summary>Merge with another person</summary>
+          <p class="muted">This person's id: <code>${this.person.id}</code></p>
+          <form @submit=${(e) => { e.preventDefault(); const into = e.target.into.value.trim(); if (into) this.mergeInto(into); }}>
+            <label>Merge into (person id) <input name="into" required pattern="[0-9a-f-]{36}"></label>
+            <button type="submit">Merge</button>
+          </form>
+        </details>` : ''}`;
   }
 
   renderActions(c) {

@@ -56,6 +56,9 @@ class ParleyApp extends LitElement {
       this.connection = state;
     });
     this.stream.start();
+    api('/api/me/availability')
+      .then((answer) => { this.availability = answer.availability; })
+      .catch(() => {});
     await this.reload();
   }
 

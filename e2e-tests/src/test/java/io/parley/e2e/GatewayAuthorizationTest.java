@@ -182,6 +182,7 @@ class GatewayAuthorizationTest {
         List<Row> rows = new ArrayList<>();
         rows.add(row("GET", "/api/config", "/api/config", null, EVERYONE));
         rows.add(row("GET", "/api/me", "/api/me", null, ANY_TOKEN));
+        rows.add(row("GET", "/api/me/availability", "/api/me/availability", null, EVERY_AGENT));
         rows.add(row(
                 "PUT", "/api/me/availability", "/api/me/availability", "{\"availability\":\"bogus\"}", EVERY_AGENT));
         rows.add(row("GET", "/api/live", "/api/live", null, EVERY_AGENT));
@@ -200,6 +201,21 @@ class GatewayAuthorizationTest {
             rows.add(row("GET", "/api/conversations/{id}", base, null, who));
             rows.add(row("GET", "/api/conversations/{id}/sla", base + "/sla", null, who));
             rows.add(row("GET", "/api/conversations/{id}/viewers", base + "/viewers", null, who));
+            rows.add(row("GET", "/api/conversations/{id}/contact", base + "/contact", null, who));
+            rows.add(row(
+                    "PATCH", "/api/conversations/{id}/contact/attributes", base + "/contact/attributes", "{}", who));
+            rows.add(row(
+                    "POST",
+                    "/api/conversations/{id}/contact/notes",
+                    base + "/contact/notes",
+                    "{\"text\":\"Prefers e-mail\"}",
+                    who));
+            rows.add(row(
+                    "POST",
+                    "/api/conversations/{id}/contact/merge",
+                    base + "/contact/merge",
+                    "{\"into\":\"" + UUID.randomUUID() + "\"}",
+                    SUPERVISORS));
             rows.add(row("GET", "/api/conversations/{id}/canned-replies", base + "/canned-replies", null, who));
             rows.add(
                     row("POST", "/api/conversations/{id}/activity", base + "/activity", "{\"kind\":\"viewing\"}", who));

@@ -198,6 +198,14 @@ class WorkspaceTest {
             alice.locator("form.add-tag input[name=tag]").fill("technical-issue");
             alice.locator("form.add-tag button[type=submit]").click();
             assertThat(alice.locator(".conversation-header .tags")).containsText("technical-issue");
+            // What the team knows about the customer: an attribute and a note, kept on the person.
+            alice.locator("form.attribute-form input[name=key]").fill("company");
+            alice.locator("form.attribute-form input[name=value]").fill("Acme Ltd");
+            alice.locator("form.attribute-form button[type=submit]").click();
+            assertThat(alice.locator("[data-attribute=company]")).containsText("Acme Ltd");
+            alice.locator("#contact-note").fill("Prefers to be called back in the afternoon");
+            alice.locator("form.contact-note-form button[type=submit]").click();
+            assertThat(alice.locator(".contact-notes")).containsText("called back in the afternoon");
             alice.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("conversation.png")));
             alice.locator("[data-action=resolve]").click();
             assertThat(alice.locator(".conversation-header .status")).hasText("resolved");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +18,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/agents")
 @Consumes(MediaType.APPLICATION_JSON)
 public interface AgentsClient {
+    @GET
+    @Path("/{agent}/availability")
+    Uni<JsonNode> availability(@PathParam("agent") String agent);
+
     @PUT
     @Path("/{agent}/availability")
     Uni<JsonNode> availability(@PathParam("agent") String agent, Map<String, Object> body);

@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,6 +33,13 @@ public class AvailabilityResource {
     public AvailabilityResource(@RestClient AgentsClient agents, SecurityIdentity identity) {
         this.agents = agents;
         this.identity = identity;
+    }
+
+    /** {"agent", "availability"}: what routing assigns by. */
+    @GET
+    public Uni<JsonNode> get() {
+        return Downstream.call(
+                "routing-service", agents.availability(Agent.of(identity).username()));
     }
 
     @PUT

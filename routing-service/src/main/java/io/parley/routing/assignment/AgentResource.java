@@ -4,6 +4,7 @@ import io.parley.problem.ProblemException;
 import io.parley.routing.audit.AuditLog;
 import io.parley.security.Actor;
 import io.parley.security.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,6 +43,18 @@ public class AgentResource {
         this.availability = availability;
         this.queue = queue;
         this.identity = identity;
+    }
+
+    /** An agent's availability now; offline for someone routing has never seen. Agents read only their own. */
+    @GET
+    public Uni<AvailabilityView> get(@PathParam("agent") String agent) {
+        Actor actor = Actor.of(identity);
+        if (!actor.supervises() && !actor.username().equals(agent)) {
+            throw new ForbiddenException("Agents can only read their own availability.");
+        }
+        return availability
+                .of(agent)
+                .map(value -> new AvailabilityView(agent, value.name().toLowerCase(Locale.ROOT)));
     }
 
     @PUT
@@ -80,6 +94,12 @@ public class AgentResource {
         public AvailabilityService(Clock clock, AgentPresence presence) {
             this.clock = clock;
             this.presence = presence;
+        }
+
+        @WithSession
+        public Uni<Availability> of(String username) {
+            return Agent.<Agent>findById(username)
+                    .map(agent -> agent == null ? Availability.OFFLINE : agent.availability);
         }
 
         /** Stores it and tells metrics-service (agents online and away per team on the live view). */

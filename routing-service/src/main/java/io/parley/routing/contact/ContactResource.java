@@ -1,5 +1,11 @@
 package io.parley.routing.contact;
 
+import io.parley.contracts.api.Contacts.HistoryEntry;
+import io.parley.contracts.api.Contacts.Identity;
+import io.parley.contracts.api.Contacts.MergeRequest;
+import io.parley.contracts.api.Contacts.NoteRequest;
+import io.parley.contracts.api.Contacts.NoteView;
+import io.parley.contracts.api.Contacts.Profile;
 import io.parley.problem.ProblemException;
 import io.parley.routing.audit.AuditLog;
 import io.parley.routing.conversation.Conversation;
@@ -31,32 +37,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ContactResource {
-    public record Identity(
-            UUID contactId, String inboxId, String sourceId, String displayName, String email, String phone) {}
-
-    public record NoteView(UUID id, String author, String text, Instant createdAt) {}
-
-    public record HistoryEntry(
-            UUID conversationId,
-            String inboxId,
-            String channel,
-            String status,
-            Instant createdAt,
-            Instant lastMessageAt) {}
-
-    public record Profile(
-            UUID id,
-            String displayName,
-            List<Identity> identities,
-            Map<String, String> attributes,
-            List<NoteView> notes,
-            List<HistoryEntry> conversations) {}
-
-    /** The note's author is the caller, from the token. */
-    public record NoteRequest(String text) {}
-
-    public record MergeRequest(UUID into) {}
-
     private final ContactService contacts;
     private final Clock clock;
     private final SecurityIdentity identity;
