@@ -11,7 +11,12 @@ export class Problem extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, accept = 'application/json' } = {}) {
+/** A page of a list: its items, and the cursor of the next page (null on the last). */
+export async function apiPage(path) {
+  return api(path, { page: true });
+}
+
+export async function api(path, { method = 'GET', body, accept = 'application/json', page = false } = {}) {
   const token = await accessToken();
   if (!token) {
     await login();
@@ -30,6 +35,9 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
   const parsed = text ? safeJson(text) : null;
   if (!response.ok) {
     throw new Problem(response.status, parsed);
+  }
+  if (page) {
+    return { items: parsed, next: response.headers.get('X-Next-Cursor') };
   }
   return parsed;
 }

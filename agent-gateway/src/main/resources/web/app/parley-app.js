@@ -2,10 +2,12 @@
 // the dashboard. Live updates come from one stream per tab (GET /api/live).
 import { LitElement, html } from 'lit';
 import { completeLogin, login, logout, profile } from './auth.js';
-import { api, withQuery, LiveStream } from './api.js';
+import { api, apiPage, withQuery, LiveStream } from './api.js';
 import './conversation-view.js';
 import './supervisor-dashboard.js';
 import './admin-screens.js';
+
+const PAGE = 50;
 
 const VIEWS = [
   { id: 'mine', label: 'Mine', query: { assignee: 'me' } },
@@ -20,6 +22,7 @@ class ParleyApp extends LitElement {
     view: { state: true },
     counts: { state: true },
     conversations: { state: true },
+    nextCursor: { state: true },
     selected: { state: true },
     filters: { state: true },
     availability: { state: true },
@@ -95,23 +98,40 @@ class ParleyApp extends LitElement {
       }
       return;
     }
-    const view = VIEWS.find((each) => each.id === this.view);
-    const query = { ...view.query, ...this.filters, limit: 100 };
-    if (this.view === 'teams') {
-      query.team = this.me.teams;
-    }
+    // A live update reloads as many conversations as are shown, so "Load more" pages stay in place.
+    const shown = Math.min(200, Math.max(PAGE, this.conversations.length));
     try {
-      const [conversations, counts] = await Promise.all([
-        api(withQuery('/api/conversations', query)),
+      const [page, counts] = await Promise.all([
+        apiPage(withQuery('/api/conversations', { ...this.listQuery(), limit: shown })),
         api(withQuery('/api/conversations/counts', { status: this.filters.status || 'open' })),
       ]);
-      this.conversations = conversations;
+      this.conversations = page.items;
+      this.nextCursor = page.next;
       this.counts = counts;
       this.error = null;
     } catch (e) {
       this.error = e.message;
     } finally {
       this.loading = false;
+    }
+  }
+
+  listQuery() {
+    const view = VIEWS.find((each) => each.id === this.view);
+    const query = { ...view.query, ...this.filters };
+    if (this.view === 'teams') {
+      query.team = this.me.teams;
+    }
+    return query;
+  }
+
+  async loadMore() {
+    try {
+      const page = await apiPage(withQuery('/api/conversations', { ...this.listQuery(), limit: PAGE, cursor: this.nextCursor }));
+      this.conversations = [...this.conversations, ...page.items];
+      this.nextCursor = page.next;
+    } catch (e) {
+      this.error = e.message;
     }
   }
 
@@ -148,12 +168,14 @@ class ParleyApp extends LitElement {
   setView(view) {
     this.view = view;
     this.selected = null;
+    this.conversations = [];
     this.loading = true;
     this.reload();
   }
 
   setFilter(name, value) {
     this.filters = { ...this.filters, [name]: value };
+    this.conversations = [];
     this.reload();
   }
 
@@ -232,6 +254,7 @@ class ParleyApp extends LitElement {
                 </li>`)}
             </ul>
             ${!this.loading && this.conversations.length === 0 ? html`<p class="muted empty">Nothing here.</p>` : ''}
+            ${this.nextCursor ? html`<button class="load-more" @click=${() => this.loadMore()}>Load more</button>` : ''}
           </section>
           ${this.selected
             ? html`<conversation-view class="main" .conversationId=${this.selected} .me=${this.me}></conversation-view>`

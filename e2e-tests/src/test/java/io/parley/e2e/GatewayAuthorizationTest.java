@@ -82,6 +82,27 @@ class GatewayAuthorizationTest {
         }
     }
 
+    /** The gateway passes routing's pages on: a full page names the next by its X-Next-Cursor header. */
+    @Test
+    void listsComeInPagesFollowedByCursor() {
+        String carol = token("carol");
+        Response first = given().auth().oauth2(carol).get(gateway() + "/api/conversations?status=&limit=1");
+        assertEquals(200, first.statusCode());
+        String cursor = first.header("X-Next-Cursor");
+        assertTrue(cursor != null && !cursor.isBlank(), "a full page names the next");
+        List<String> second = given().auth()
+                .oauth2(carol)
+                .queryParam("cursor", cursor)
+                .get(gateway() + "/api/conversations?status=&limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id", String.class);
+        assertEquals(1, second.size());
+        assertTrue(!second.contains(first.jsonPath().getString("[0].id")), "the next page goes on, not over");
+    }
+
     @Test
     void everyRoleGetsWhatItMayAndNothingElse() {
         List<Row> rows = table();

@@ -21,7 +21,14 @@ class ProductionRealmTest {
     @Test
     void hasNoUsersNoPasswordGrantAndBruteForceDetection() throws IOException {
         JsonNode realm = realm("parley-realm-production.json");
-        assertEquals(0, realm.path("users").size(), "no demo users");
+        // Only the service account through which routing-service keeps team rosters (Keycloak groups).
+        for (JsonNode user : realm.path("users")) {
+            assertEquals(
+                    "parley-routing",
+                    user.path("serviceAccountClientId").asText(),
+                    "no demo users: " + user.path("username"));
+            assertFalse(user.has("credentials"), "a service account has no password");
+        }
         assertTrue(realm.path("bruteForceProtected").asBoolean());
         assertEquals("all", realm.path("sslRequired").asText());
         assertFalse(realm.path("registrationAllowed").asBoolean(true));
@@ -32,6 +39,10 @@ class ProductionRealmTest {
             String id = client.path("clientId").asText();
             assertFalse(client.path("directAccessGrantsEnabled").asBoolean(true), id + " allows the password grant");
             assertFalse(client.path("implicitFlowEnabled").asBoolean(false), id + " allows the implicit flow");
+            if (serviceAccountOnly(client)) {
+                assertFalse(client.path("publicClient").asBoolean(true), id + " is a service account: confidential");
+                continue;
+            }
             assertEquals(
                     "S256",
                     client.path("attributes").path("pkce.code.challenge.method").asText(),
@@ -45,6 +56,10 @@ class ProductionRealmTest {
         for (String name : new String[] {"parley-realm.json", "parley-realm-production.json"}) {
             JsonNode realm = realm(name);
             for (JsonNode client : realm.path("clients")) {
+                if (serviceAccountOnly(client)) {
+                    // Calls Keycloak's admin API, never Parley's.
+                    continue;
+                }
                 boolean audience = false;
                 for (JsonNode mapper : client.path("protocolMappers")) {
                     audience |= "parley-api"
@@ -56,5 +71,12 @@ class ProductionRealmTest {
             }
             assertEquals(3, realm.path("roles").path("realm").size(), name);
         }
+    }
+
+    /** A client that logs no user in: its own service account only (parley-routing). */
+    static boolean serviceAccountOnly(JsonNode client) {
+        return client.path("serviceAccountsEnabled").asBoolean(false)
+                && !client.path("standardFlowEnabled").asBoolean(true)
+                && !client.path("directAccessGrantsEnabled").asBoolean(true);
     }
 }

@@ -11,7 +11,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The agent's conversation list and detail, scoped to what the caller may see. */
 @Path("/api/conversations")
@@ -50,12 +54,18 @@ public class ConversationResource {
         this.identity = identity;
     }
 
+    /** The header naming where the next page starts; absent on the last page. */
+    public static final String NEXT_CURSOR = "X-Next-Cursor";
+
     /**
+     * The latest conversations first, {@code limit} (default 50, at most 200) a page; the {@value #NEXT_CURSOR} header
+     * of a full page is the {@code cursor} of the next.
+     *
      * @param assignee "me" for the caller's own conversations, "none" for unassigned ones
      * @param q words to find in the conversation's messages
      */
     @GET
-    public Uni<JsonNode> list(
+    public Uni<RestResponse<JsonNode>> list(
             @QueryParam("assignee") String assignee,
             @QueryParam("team") List<String> teams,
             @QueryParam("status") String status,
@@ -64,11 +74,30 @@ public class ConversationResource {
             @QueryParam("channel") String channel,
             @QueryParam("inbox") String inbox,
             @QueryParam("q") String q,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("cursor") @Size(max = 200) String cursor,
+            @QueryParam("limit") @Min(1) @Max(200) Integer limit) {
         TeamScope.Filters filters = TeamScope.conversationFiltersOfTeams(Agent.of(identity), assignee, teams);
         return Downstream.call(
-                SERVICE,
-                routing.search(filters.assignee(), filters.teams(), status, tag, priority, channel, inbox, q, limit));
+                        SERVICE,
+                        routing.search(
+                                filters.assignee(),
+                                filters.teams(),
+                                status,
+                                tag,
+                                priority,
+                                channel,
+                                inbox,
+                                q,
+                                cursor,
+                                limit))
+                .map(page -> {
+                    RestResponse.ResponseBuilder<JsonNode> answer = RestResponse.ResponseBuilder.ok(page.getEntity());
+                    String next = page.getHeaderString(NEXT_CURSOR);
+                    if (next != null) {
+                        answer.header(NEXT_CURSOR, next);
+                    }
+                    return answer.build();
+                });
     }
 
     /** The views of the inbox the caller has, each with how many conversations of {@code status} (default open) it holds. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * routing-service's conversation API; the gateway passes its JSON through after deciding who may see and do what, and
@@ -25,8 +26,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/conversations")
 @Consumes(MediaType.APPLICATION_JSON)
 public interface RoutingClient {
+    /** A page of conversations; its X-Next-Cursor header, when present, asks for the next. */
     @GET
-    Uni<JsonNode> search(
+    Uni<RestResponse<JsonNode>> search(
             @QueryParam("assignee") String assignee,
             @QueryParam("team") List<String> teams,
             @QueryParam("status") String status,
@@ -35,6 +37,7 @@ public interface RoutingClient {
             @QueryParam("channel") String channel,
             @QueryParam("inbox") String inbox,
             @QueryParam("q") String text,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
 
     @GET

@@ -18,9 +18,23 @@ public record ConversationQuery(
         String tag,
         String priority,
         String channel,
-        String text) {
+        String text,
+        ConversationCursor after) {
 
     public static final String UNASSIGNED = "none";
+
+    /** The same filters without a cursor: what counts and the first page ask. */
+    public ConversationQuery(
+            String assignee,
+            List<String> teams,
+            String status,
+            String inboxId,
+            String tag,
+            String priority,
+            String channel,
+            String text) {
+        this(assignee, teams, status, inboxId, tag, priority, channel, text, null);
+    }
 
     String where() {
         List<String> conditions = new ArrayList<>();
@@ -37,6 +51,9 @@ public record ConversationQuery(
         if (text != null && !text.isBlank()) {
             conditions.add("id in (select m.conversationId from Message m"
                     + " where m.direction <> 'note' and lower(m.content) like :text escape '!')");
+        }
+        if (after != null) {
+            conditions.add("(lastMessageAt < :afterAt or (lastMessageAt = :afterAt and id < :afterId))");
         }
         return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
     }
@@ -68,6 +85,9 @@ public record ConversationQuery(
                     .replace("%", "!%")
                     .replace("_", "!_");
             parameters.and("text", "%" + escaped + "%");
+        }
+        if (after != null) {
+            parameters.and("afterAt", after.lastMessageAt()).and("afterId", after.id());
         }
         return parameters;
     }

@@ -5,7 +5,6 @@ import io.parley.routing.contact.Contact;
 import io.parley.routing.sla.SlaTimer;
 import io.parley.routing.tagging.ConversationTag;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,21 +18,30 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ConversationQueryService {
 
+    /** One page of conversations; {@code next} is where the following page starts, null on the last one. */
+    public record Page(List<ConversationView> conversations, ConversationCursor next) {}
+
     @WithSession
-    public Uni<List<ConversationView>> search(ConversationQuery query, int limit) {
-        return Conversation.<Conversation>find(query.where(), Sort.descending("lastMessageAt"), query.parameters())
-                .page(Page.ofSize(limit))
+    public Uni<Page> search(ConversationQuery query, int limit) {
+        return Conversation.<Conversation>find(
+                        query.where(), Sort.descending("lastMessageAt", "id"), query.parameters())
+                .page(io.quarkus.panache.common.Page.ofSize(limit))
                 .list()
-                .flatMap(conversations -> contacts(conversations)
-                        .flatMap(contacts -> tags(conversations)
-                                .map(tags -> conversations.stream()
-                                        .map(c -> ConversationView.of(
-                                                c,
-                                                contacts.get(c.contactId),
-                                                tags.getOrDefault(c.id, List.of()),
-                                                null,
-                                                null))
-                                        .toList())));
+                .flatMap(conversations -> views(conversations)
+                        .map(views -> new Page(
+                                views,
+                                conversations.size() == limit
+                                        ? ConversationCursor.after(conversations.get(conversations.size() - 1))
+                                        : null)));
+    }
+
+    private static Uni<List<ConversationView>> views(List<Conversation> conversations) {
+        return contacts(conversations)
+                .flatMap(contacts -> tags(conversations)
+                        .map(tags -> conversations.stream()
+                                .map(c -> ConversationView.of(
+                                        c, contacts.get(c.contactId), tags.getOrDefault(c.id, List.of()), null, null))
+                                .toList()));
     }
 
     /** How many conversations match: the counts beside each view of the agents' inbox. */

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Conversations for agent-gateway, which passes on the agent's token and keeps agents to their teams. This API checks
@@ -59,8 +60,15 @@ public class ConversationResource {
         this.identity = identity;
     }
 
+    /** The header naming where the next page starts; absent on the last page. */
+    public static final String NEXT_CURSOR = "X-Next-Cursor";
+
+    /**
+     * Conversations with the latest message first, a page of {@code limit} at a time: pass the {@value #NEXT_CURSOR}
+     * header of one page as {@code cursor} to get the next.
+     */
     @GET
-    public Uni<List<ConversationView>> search(
+    public Uni<RestResponse<List<ConversationView>>> search(
             @QueryParam("assignee") String assignee,
             @QueryParam("team") List<String> teams,
             @QueryParam("status") String status,
@@ -69,12 +77,24 @@ public class ConversationResource {
             @QueryParam("priority") String priority,
             @QueryParam("channel") String channel,
             @QueryParam("q") String text,
+            @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT);
         }
-        return conversations.search(
-                new ConversationQuery(assignee, teams, status, inboxId, tag, priority, channel, text), limit);
+        ConversationCursor after = cursor == null || cursor.isBlank() ? null : ConversationCursor.parse(cursor);
+        return conversations
+                .search(
+                        new ConversationQuery(assignee, teams, status, inboxId, tag, priority, channel, text, after),
+                        limit)
+                .map(page -> {
+                    RestResponse.ResponseBuilder<List<ConversationView>> response =
+                            RestResponse.ResponseBuilder.ok(page.conversations());
+                    if (page.next() != null) {
+                        response.header(NEXT_CURSOR, page.next().encode());
+                    }
+                    return response.build();
+                });
     }
 
     public record Count(long count) {}

@@ -96,6 +96,61 @@ class ConversationApiTest {
                 .contentType("application/problem+json");
     }
 
+    /** Pages follow each other by cursor, newest first, each conversation once; counts need no page. */
+    @Test
+    void pagesOfConversationsFollowTheirCursors() {
+        for (int i = 1; i <= 5; i++) {
+            routing.customer("p" + i, "page-" + i, "Question " + i);
+        }
+        for (int i = 1; i <= 5; i++) {
+            routing.awaitConversationOf("page-" + i, c -> c.get("assignee") != null);
+        }
+        String dave = Tokens.of("dave");
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        List<Integer> sizes = new java.util.ArrayList<>();
+        do {
+            var page = given().auth()
+                    .oauth2(dave)
+                    .queryParam("inbox", routing.inbox)
+                    .queryParam("limit", 2)
+                    .queryParam("cursor", cursor == null ? "" : cursor)
+                    .get("/conversations")
+                    .then()
+                    .statusCode(200)
+                    .extract();
+            List<String> ids = page.jsonPath().getList("id", String.class);
+            sizes.add(ids.size());
+            seen.addAll(ids);
+            cursor = page.header("X-Next-Cursor");
+        } while (cursor != null);
+        assertEquals(List.of(2, 2, 1), sizes);
+        assertEquals(5, new java.util.HashSet<>(seen).size());
+        List<String> all = given().auth()
+                .oauth2(dave)
+                .queryParam("inbox", routing.inbox)
+                .get("/conversations")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("id", String.class);
+        assertEquals(all, seen);
+        given().auth()
+                .oauth2(dave)
+                .queryParam("inbox", routing.inbox)
+                .get("/conversations/count")
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(5));
+        given().auth()
+                .oauth2(dave)
+                .queryParam("cursor", "not-a-cursor")
+                .get("/conversations")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void transferNotesRepliesAndManualAssignment() {
         String otherTeam = "other-" + routing.team;
