@@ -1,4 +1,4 @@
-// Admins' configuration: inboxes (ingest-service) and canned replies per team (routing-service).
+// Admins' configuration: inboxes (ingest-service) with their settings, and canned replies per team (routing-service).
 import { LitElement, html } from 'lit';
 import { api } from './api.js';
 
@@ -7,6 +7,7 @@ class AdminScreens extends LitElement {
     tab: { state: true },
     inboxes: { state: true },
     canned: { state: true },
+    settings: { state: true },
     error: { state: true },
     notice: { state: true },
   };
@@ -20,6 +21,7 @@ class AdminScreens extends LitElement {
     this.tab = 'inboxes';
     this.inboxes = [];
     this.canned = [];
+    this.settings = {};
   }
 
   connectedCallback() {
@@ -33,9 +35,33 @@ class AdminScreens extends LitElement {
       this.inboxes = inboxes;
       this.canned = canned;
       this.error = null;
+      await this.loadSettings();
     } catch (e) {
       this.error = e.message;
     }
+  }
+
+  async saveSettings(e, inbox) {
+    e.preventDefault();
+    const form = e.target;
+    try {
+      await api(`/api/admin/inboxes/${encodeURIComponent(inbox)}/settings`, {
+        method: 'PUT',
+        body: { survey: form.survey.value, replySignature: form.signature.value, reopenWindowMinutes: Number(form.reopen.value) },
+      });
+      this.notice = `Settings of ${inbox} saved.`;
+      this.error = null;
+    } catch (err) {
+      this.error = err.message;
+    }
+  }
+
+  async loadSettings() {
+    const settings = {};
+    await Promise.all(this.inboxes.map(async (i) => {
+      settings[i.id] = await api(`/api/admin/inboxes/${encodeURIComponent(i.id)}/settings`).catch(() => null);
+    }));
+    this.settings = settings;
   }
 
   async saveCanned(e) {
@@ -77,8 +103,21 @@ class AdminScreens extends LitElement {
   renderInboxes() {
     return html`
       <table>
-        <thead><tr><th scope="col">Inbox</th><th scope="col">Channel</th><th scope="col">Team</th><th scope="col">Name</th></tr></thead>
-        <tbody>${this.inboxes.map((i) => html`<tr><td>${i.id}</td><td>${i.channel}</td><td>${i.team}</td><td>${i.name}</td></tr>`)}</tbody>
+        <thead><tr><th scope="col">Inbox</th><th scope="col">Channel</th><th scope="col">Team</th><th scope="col">Name</th>
+          <th scope="col">Survey, reopen window, reply signature</th></tr></thead>
+        <tbody>${this.inboxes.map((i) => {
+          const s = this.settings[i.id];
+          return html`<tr data-inbox=${i.id}><td>${i.id}</td><td>${i.channel}</td><td>${i.team}</td><td>${i.name}</td>
+            <td>${s ? html`
+              <form class="inbox-settings" @submit=${(e) => this.saveSettings(e, i.id)}>
+                <label>Survey <select name="survey" .value=${s.survey}>
+                  <option value="none">none</option><option value="csat">CSAT</option><option value="nps">NPS</option></select></label>
+                <label>Reopen (min) <input name="reopen" type="number" min="0" .value=${String(s.reopenWindowMinutes)}></label>
+                <label>Signature <select name="signature" .value=${s.replySignature}>
+                  <option value="none">none</option><option value="initials">initials (^AB)</option><option value="name">first name</option></select></label>
+                <button type="submit">Save</button>
+              </form>` : '—'}</td></tr>`;
+        })}</tbody>
       </table>`;
   }
 

@@ -28,6 +28,7 @@ class ParleyApp extends LitElement {
     availability: { state: true },
     presence: { state: true },
     connection: { state: true },
+    mentions: { state: true },
     error: { state: true },
     loading: { state: true },
   };
@@ -41,10 +42,11 @@ class ParleyApp extends LitElement {
     this.view = 'mine';
     this.counts = {};
     this.conversations = [];
-    this.filters = { status: 'open', q: '', priority: '', channel: '', tag: '' };
+    this.filters = { status: 'open', q: '', priority: '', channel: '', tag: '', slaDueWithinMinutes: '', agent: '' };
     this.availability = 'online';
     this.presence = {};
     this.connection = 'connecting';
+    this.mentions = [];
     this.loading = true;
   }
 
@@ -118,9 +120,14 @@ class ParleyApp extends LitElement {
 
   listQuery() {
     const view = VIEWS.find((each) => each.id === this.view);
-    const query = { ...view.query, ...this.filters };
+    const { agent, ...filters } = this.filters;
+    const query = { ...view.query, ...filters };
     if (this.view === 'teams') {
       query.team = this.me.teams;
+    }
+    if (agent && this.seesAll) {
+      // Supervisors look at one agent's conversations within the view.
+      query.assignee = agent;
     }
     return query;
   }
@@ -151,6 +158,9 @@ class ParleyApp extends LitElement {
       if (view) view.onActivity(event.payload);
       return;
     }
+    if (name === 'conversation.message_created' && this.mentionsMe(event.payload)) {
+      this.mentions = [...this.mentions, { conversationId: event.aggregateId, by: event.payload.agent, text: event.payload.text }];
+    }
     if (name.startsWith('conversation.') || name.startsWith('sla.') || name.startsWith('csat.')) {
       this.scheduleReload();
       if (view && event.aggregateId === this.selected) {
@@ -159,6 +169,20 @@ class ParleyApp extends LitElement {
       const dashboard = this.querySelector('supervisor-dashboard');
       if (dashboard) dashboard.changed();
     }
+  }
+
+  /** A teammate's private note that names this agent (@username). */
+  mentionsMe(payload) {
+    if (payload.direction !== 'note' || payload.agent === this.me.username || !payload.text) {
+      return false;
+    }
+    const escaped = this.me.username.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(^|\\W)@${escaped}(\\W|$)`).test(payload.text);
+  }
+
+  openMention(mention) {
+    this.mentions = this.mentions.filter((m) => m !== mention);
+    this.selected = mention.conversationId;
   }
 
   select(id) {
@@ -230,6 +254,13 @@ class ParleyApp extends LitElement {
             </ul>` : ''}
         </nav>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+        ${this.mentions.length ? html`
+          <ul class="mentions" role="status" aria-live="polite" data-testid="mentions">
+            ${this.mentions.map((m) => html`<li>
+              <button @click=${() => this.openMention(m)}>${m.by} mentioned you: “${m.text.length > 80 ? `${m.text.slice(0, 80)}…` : m.text}”</button>
+              <button class="remove" aria-label="Dismiss" @click=${() => { this.mentions = this.mentions.filter((x) => x !== m); }}>×</button>
+            </li>`)}
+          </ul>` : ''}
         ${this.view === 'dashboard' ? html`<supervisor-dashboard class="main"></supervisor-dashboard>`
           : this.view === 'admin' ? html`<admin-screens class="main"></admin-screens>`
           : html`
@@ -285,6 +316,14 @@ class ParleyApp extends LitElement {
           </select>
         </label>
         <label>Tag <input name="tag" .value=${this.filters.tag} @change=${(e) => this.setFilter('tag', e.target.value)}></label>
+        ${this.seesAll ? html`<label>Agent <input name="agent" .value=${this.filters.agent} placeholder="username"
+          @change=${(e) => this.setFilter('agent', e.target.value.trim())}></label>` : ''}
+        <label>SLA due
+          <select name="sla" .value=${this.filters.slaDueWithinMinutes} @change=${(e) => this.setFilter('slaDueWithinMinutes', e.target.value)}>
+            <option value="">Any time</option><option value="30">within 30 min</option>
+            <option value="120">within 2 h</option><option value="480">within 8 h</option>
+          </select>
+        </label>
       </form>`;
   }
 }

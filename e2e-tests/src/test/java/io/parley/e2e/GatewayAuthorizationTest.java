@@ -296,6 +296,18 @@ class GatewayAuthorizationTest {
         rows.add(row(
                 "POST", "/api/admin/contacts/{id}/erasure", "/api/admin/contacts/" + none + "/erasure", null, ADMINS));
         rows.add(row("GET", "/api/admin/audit", "/api/admin/audit", null, ADMINS));
+        rows.add(row(
+                "GET",
+                "/api/admin/inboxes/{id}/settings",
+                "/api/admin/inboxes/" + SALES_INBOX + "/settings",
+                null,
+                ADMINS));
+        rows.add(row(
+                "PUT",
+                "/api/admin/inboxes/{id}/settings",
+                "/api/admin/inboxes/" + SALES_INBOX + "/settings",
+                "{\"survey\":\"bogus\"}",
+                ADMINS));
         rows.add(row("POST", "/api/admin/canned-replies", "/api/admin/canned-replies", "{}", ADMINS));
         rows.add(row("PUT", "/api/admin/canned-replies/{id}", "/api/admin/canned-replies/" + none, "{}", ADMINS));
         rows.add(row("DELETE", "/api/admin/canned-replies/{id}", "/api/admin/canned-replies/" + none, null, ADMINS));

@@ -194,6 +194,14 @@ class WorkspaceTest {
                     .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
                             .setTimeout(60_000));
 
+            // A private note naming alice: she is told, live.
+            bob.locator("button[role=tab]", new Page.LocatorOptions().setHasText("Private note"))
+                    .click();
+            bob.locator("#draft").fill("@alice can you check the tracking number?");
+            bob.locator("form.composer button[type=submit]").click();
+            assertThat(alice.locator("[data-testid=mentions]")).containsText("bob mentioned you");
+            assertThat(alice.locator(".timeline .message.note")).containsText("check the tracking number");
+
             // Tag it and resolve it.
             alice.locator("form.add-tag input[name=tag]").fill("technical-issue");
             alice.locator("form.add-tag button[type=submit]").click();
@@ -255,6 +263,58 @@ class WorkspaceTest {
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("text"));
+    }
+
+    /** An inbox whose replies are signed with the agent's initials, as brands sign customer care on X. */
+    @Test
+    void repliesAreSignedAsTheirInboxAsks() {
+        String dave = token("dave");
+        String inbox = "tg-signed";
+        given().auth()
+                .oauth2(dave)
+                .contentType("application/json")
+                .body("{\"channel\":\"telegram\",\"name\":\"Acme signed\",\"team\":\"support\",\"secret\":\"" + SECRET
+                        + "\",\"accessToken\":\"321:group-token\"}")
+                .put(gateway() + "/api/admin/inboxes/" + inbox)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(dave)
+                .contentType("application/json")
+                .body("{\"replySignature\":\"initials\"}")
+                .put(gateway() + "/api/admin/inboxes/" + inbox + "/settings")
+                .then()
+                .statusCode(200)
+                .body("replySignature", equalTo("initials"))
+                .body("survey", equalTo("none"));
+        given().auth()
+                .oauth2(dave)
+                .contentType("application/json")
+                .body("{\"replySignature\":\"scribble\"}")
+                .put(gateway() + "/api/admin/inboxes/" + inbox + "/settings")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        String customer = "Kim " + UUID.randomUUID().toString().substring(0, 4);
+        groupMessage(inbox, customer, "Any news on my refund?");
+        String carol = token("carol");
+        String id = conversationOf(carol, customer);
+        given().auth()
+                .oauth2(carol)
+                .contentType("application/json")
+                .body("{\"text\":\"It was sent today.\"}")
+                .post(gateway() + "/api/conversations/" + id + "/replies")
+                .then()
+                .statusCode(202)
+                .body("text", equalTo("It was sent today. ^CS"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(carol)
+                        .get(gateway() + "/api/conversations/" + id)
+                        .then()
+                        .body(
+                                "messages.findAll { it.direction == 'outgoing' }.text",
+                                hasItem("It was sent today. ^CS")));
     }
 
     /** Collision through the API: another agent's reply after the last message seen needs confirming (409). */
@@ -358,6 +418,10 @@ class WorkspaceTest {
 
     /** A member of the brand's Telegram group writes: a public message. */
     private static void groupMessage(String firstName, String text) {
+        groupMessage(INBOX, firstName, text);
+    }
+
+    private static void groupMessage(String inbox, String firstName, String text) {
         int id = UPDATES.incrementAndGet();
         String update = "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"from\":{\"id\":" + id
                 + ",\"first_name\":\"" + firstName + "\"},\"chat\":{\"id\":-100" + id + ",\"type\":\"supergroup\"},"
@@ -365,7 +429,7 @@ class WorkspaceTest {
         given().contentType("application/json")
                 .header("X-Telegram-Bot-Api-Secret-Token", SECRET)
                 .body(update.getBytes(StandardCharsets.UTF_8))
-                .post(stack.url(stack.ports().ingest()) + "/webhooks/telegram/" + INBOX)
+                .post(stack.url(stack.ports().ingest()) + "/webhooks/telegram/" + inbox)
                 .then()
                 .statusCode(200);
     }

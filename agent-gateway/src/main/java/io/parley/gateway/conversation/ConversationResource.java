@@ -63,6 +63,7 @@ public class ConversationResource {
      *
      * @param assignee "me" for the caller's own conversations, "none" for unassigned ones
      * @param q words to find in the conversation's messages
+     * @param slaDueWithinMinutes only conversations with an SLA target running out within this many minutes (or overdue)
      */
     @GET
     public Uni<RestResponse<JsonNode>> list(
@@ -74,6 +75,7 @@ public class ConversationResource {
             @QueryParam("channel") String channel,
             @QueryParam("inbox") String inbox,
             @QueryParam("q") String q,
+            @QueryParam("slaDueWithinMinutes") @Min(1) @Max(10080) Integer slaDueWithinMinutes,
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("limit") @Min(1) @Max(200) Integer limit) {
         TeamScope.Filters filters = TeamScope.conversationFiltersOfTeams(Agent.of(identity), assignee, teams);
@@ -88,6 +90,7 @@ public class ConversationResource {
                                 channel,
                                 inbox,
                                 q,
+                                slaDueWithinMinutes,
                                 cursor,
                                 limit))
                 .map(page -> {
@@ -152,7 +155,7 @@ public class ConversationResource {
     public Uni<Response> reply(@PathParam("id") String id, @Valid @NotNull ReplyRequest request) {
         Agent agent = Agent.of(identity);
         return visible(agent, id)
-                .flatMap(conversation -> replies.send(agent, conversation, request))
+                .flatMap(conversation -> replies.send(agent, Agent.displayName(identity), conversation, request))
                 .map(queued -> Response.accepted(queued).build());
     }
 

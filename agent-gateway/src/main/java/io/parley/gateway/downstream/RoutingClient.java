@@ -37,6 +37,7 @@ public interface RoutingClient {
             @QueryParam("channel") String channel,
             @QueryParam("inbox") String inbox,
             @QueryParam("q") String text,
+            @QueryParam("slaDueWithinMinutes") Integer slaDueWithinMinutes,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit);
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.OutboundMessage;
+import io.parley.gateway.downstream.Downstream;
+import io.parley.gateway.downstream.InboxSettingsClient;
 import io.parley.gateway.security.Agent;
 import io.parley.problem.ProblemException;
 import io.parley.reactive.CallerContext;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Turns an agent's reply into an outbound message for ingest-service: to the conversation's customer, answering the
@@ -26,15 +29,22 @@ public class ReplyService {
 
     private final MutinyEmitter<String> outbound;
     private final PublicReplyPrivacyGuard privacy;
+    private final InboxSettingsClient inboxes;
 
-    public ReplyService(@Channel("outbound-messages") MutinyEmitter<String> outbound, PublicReplyPrivacyGuard privacy) {
+    public ReplyService(
+            @Channel("outbound-messages") MutinyEmitter<String> outbound,
+            PublicReplyPrivacyGuard privacy,
+            @RestClient InboxSettingsClient inboxes) {
         this.outbound = outbound;
         this.privacy = privacy;
+        this.inboxes = inboxes;
     }
 
-    public record Queued(UUID replyId, String status, boolean publicReply) {}
+    /** @param text the reply as it goes out, signed as its inbox asks */
+    public record Queued(UUID replyId, String status, boolean publicReply, String text) {}
 
-    public Uni<Queued> send(Agent agent, JsonNode conversation, ReplyRequest request) {
+    /** @param agentName the agent's full name, for the inbox's reply signature */
+    public Uni<Queued> send(Agent agent, String agentName, JsonNode conversation, ReplyRequest request) {
         JsonNode lastIncoming = null;
         for (JsonNode message : conversation.path("messages")) {
             if ("incoming".equals(message.path("direction").asText())) {
@@ -46,6 +56,15 @@ public class ReplyService {
         ReplyCollisionCheck.check(
                 conversation, agent.username(), request.lastSeenMessageId(), request.confirmReplyAfterOthers());
         privacy.check(publicReply, request.text(), request.confirmPersonalData());
+        String inbox = conversation.path("inboxId").asText();
+        JsonNode answered = lastIncoming;
+        return Downstream.call("routing-service", inboxes.get(inbox))
+                .map(settings -> ReplySignature.sign(request.text(), settings.replySignature(), agentName))
+                .flatMap(text -> publish(agent, conversation, answered, publicReply, text));
+    }
+
+    private Uni<Queued> publish(
+            Agent agent, JsonNode conversation, JsonNode lastIncoming, boolean publicReply, String text) {
         OutboundMessage message = new OutboundMessage(
                 UUID.randomUUID(),
                 UUID.fromString(conversation.path("id").asText()),
@@ -53,7 +72,7 @@ public class ReplyService {
                 conversation.path("channel").asText(),
                 conversation.path("threadKey").asText(),
                 conversation.path("contact").path("sourceId").asText(),
-                request.text(),
+                text,
                 lastIncoming == null ? null : text(lastIncoming, "subject"),
                 lastIncoming == null ? null : text(lastIncoming, "providerMessageId"),
                 publicReply,
@@ -68,7 +87,7 @@ public class ReplyService {
         return CallerContext.resumeOnCallerContext(outbound.sendMessage(record))
                 .onFailure()
                 .transform(failure -> ProblemException.unavailable("The reply could not be queued; try again."))
-                .replaceWith(new Queued(message.replyId(), "queued", publicReply));
+                .replaceWith(new Queued(message.replyId(), "queued", publicReply, text));
     }
 
     private static String text(JsonNode node, String field) {

@@ -62,18 +62,7 @@ public class ConversationActions {
                     added.tag = tag;
                     added.taggedAt = now;
                     return added.persist()
-                            .call(() -> outbox.conversationEvent(
-                                    EventTypes.CONVERSATION_TAGGED,
-                                    conversation.id,
-                                    now,
-                                    new ConversationEvents.Tagged(
-                                            conversation.id,
-                                            conversation.inboxId,
-                                            tag,
-                                            actor,
-                                            now,
-                                            conversation.team,
-                                            conversation.assignee)))
+                            .call(() -> tagEvent(EventTypes.CONVERSATION_TAGGED, conversation, tag, actor, now))
                             .replaceWith(true);
                 });
     }
@@ -82,19 +71,24 @@ public class ConversationActions {
         return ConversationTag.delete("conversationId = ?1 and tag = ?2", conversation.id, tag)
                 .flatMap(removed -> removed == 0
                         ? Uni.createFrom().item(false)
-                        : outbox.conversationEvent(
-                                        EventTypes.CONVERSATION_UNTAGGED,
-                                        conversation.id,
-                                        now,
-                                        new ConversationEvents.Tagged(
-                                                conversation.id,
-                                                conversation.inboxId,
-                                                tag,
-                                                actor,
-                                                now,
-                                                conversation.team,
-                                                conversation.assignee))
+                        : tagEvent(EventTypes.CONVERSATION_UNTAGGED, conversation, tag, actor, now)
                                 .replaceWith(true));
+    }
+
+    /** conversation.tagged or conversation.untagged, with who may see it (the conversation's team and agent). */
+    private Uni<Void> tagEvent(String type, Conversation conversation, String tag, String actor, Instant now) {
+        return outbox.conversationEvent(
+                type,
+                conversation.id,
+                now,
+                new ConversationEvents.Tagged(
+                        conversation.id,
+                        conversation.inboxId,
+                        tag,
+                        actor,
+                        now,
+                        conversation.team,
+                        conversation.assignee));
     }
 
     public Uni<Void> setPriority(Conversation conversation, Priority priority, String actor, Instant now) {

@@ -1,14 +1,16 @@
 package io.parley.routing.conversation;
 
 import io.parley.problem.ProblemException;
+import io.parley.routing.sla.SlaTimer;
 import io.quarkus.panache.common.Parameters;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Filters of GET /conversations, turned into one HQL condition. {@code assignee=none} finds unassigned conversations;
- * {@code text} searches the messages. Unknown enum values are the caller's error.
+ * Filters of GET /conversations and where its page starts, turned into one HQL condition. {@code assignee=none} finds
+ * unassigned conversations; {@code text} searches the messages. Unknown enum values are the caller's error.
  */
 public record ConversationQuery(
         String assignee,
@@ -19,22 +21,10 @@ public record ConversationQuery(
         String priority,
         String channel,
         String text,
+        Instant slaDueBefore,
         ConversationCursor after) {
 
     public static final String UNASSIGNED = "none";
-
-    /** The same filters without a cursor: what counts and the first page ask. */
-    public ConversationQuery(
-            String assignee,
-            List<String> teams,
-            String status,
-            String inboxId,
-            String tag,
-            String priority,
-            String channel,
-            String text) {
-        this(assignee, teams, status, inboxId, tag, priority, channel, text, null);
-    }
 
     String where() {
         List<String> conditions = new ArrayList<>();
@@ -51,6 +41,10 @@ public record ConversationQuery(
         if (text != null && !text.isBlank()) {
             conditions.add("id in (select m.conversationId from Message m"
                     + " where m.direction <> 'note' and lower(m.content) like :text escape '!')");
+        }
+        if (slaDueBefore != null) {
+            conditions.add("id in (select t.conversationId from SlaTimer t where t.state = :running"
+                    + " and t.dueAt <= :slaDueBefore)");
         }
         if (after != null) {
             conditions.add("(lastMessageAt < :afterAt or (lastMessageAt = :afterAt and id < :afterId))");
@@ -85,6 +79,9 @@ public record ConversationQuery(
                     .replace("%", "!%")
                     .replace("_", "!_");
             parameters.and("text", "%" + escaped + "%");
+        }
+        if (slaDueBefore != null) {
+            parameters.and("running", SlaTimer.State.RUNNING).and("slaDueBefore", slaDueBefore);
         }
         if (after != null) {
             parameters.and("afterAt", after.lastMessageAt()).and("afterId", after.id());

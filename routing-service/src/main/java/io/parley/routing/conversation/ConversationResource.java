@@ -7,6 +7,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -52,12 +53,17 @@ public class ConversationResource {
     private final ConversationQueryService conversations;
     private final ConversationCommands commands;
     private final SecurityIdentity identity;
+    private final java.time.Clock clock;
 
     public ConversationResource(
-            ConversationQueryService conversations, ConversationCommands commands, SecurityIdentity identity) {
+            ConversationQueryService conversations,
+            ConversationCommands commands,
+            SecurityIdentity identity,
+            java.time.Clock clock) {
         this.conversations = conversations;
         this.commands = commands;
         this.identity = identity;
+        this.clock = clock;
     }
 
     /** The header naming where the next page starts; absent on the last page. */
@@ -69,14 +75,7 @@ public class ConversationResource {
      */
     @GET
     public Uni<RestResponse<List<ConversationView>>> search(
-            @QueryParam("assignee") String assignee,
-            @QueryParam("team") List<String> teams,
-            @QueryParam("status") String status,
-            @QueryParam("inbox") String inboxId,
-            @QueryParam("tag") String tag,
-            @QueryParam("priority") String priority,
-            @QueryParam("channel") String channel,
-            @QueryParam("q") String text,
+            @BeanParam ConversationFilters filters,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -84,9 +83,7 @@ public class ConversationResource {
         }
         ConversationCursor after = cursor == null || cursor.isBlank() ? null : ConversationCursor.parse(cursor);
         return conversations
-                .search(
-                        new ConversationQuery(assignee, teams, status, inboxId, tag, priority, channel, text, after),
-                        limit)
+                .search(filters.query(after, clock.instant()), limit)
                 .map(page -> {
                     RestResponse.ResponseBuilder<List<ConversationView>> response =
                             RestResponse.ResponseBuilder.ok(page.conversations());
@@ -102,18 +99,8 @@ public class ConversationResource {
     /** How many conversations GET /conversations would find with these filters, without a limit. */
     @GET
     @Path("/count")
-    public Uni<Count> count(
-            @QueryParam("assignee") String assignee,
-            @QueryParam("team") List<String> teams,
-            @QueryParam("status") String status,
-            @QueryParam("inbox") String inboxId,
-            @QueryParam("tag") String tag,
-            @QueryParam("priority") String priority,
-            @QueryParam("channel") String channel,
-            @QueryParam("q") String text) {
-        return conversations
-                .count(new ConversationQuery(assignee, teams, status, inboxId, tag, priority, channel, text))
-                .map(Count::new);
+    public Uni<Count> count(@BeanParam ConversationFilters filters) {
+        return conversations.count(filters.query(null, clock.instant())).map(Count::new);
     }
 
     @GET

@@ -25,6 +25,10 @@ public class InboxSettings extends PanacheEntityBase {
     @Column(name = "reopen_window_minutes")
     public int reopenWindowMinutes;
 
+    /** none, initials or name: how the gateway signs agents' replies from this inbox. */
+    @Column(name = "reply_signature")
+    public String replySignature = io.parley.contracts.api.InboxSettings.NO_SIGNATURE;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -1,5 +1,6 @@
 package io.parley.routing.inbox;
 
+import io.parley.contracts.api.InboxSettings.Settings;
 import io.parley.problem.ProblemException;
 import io.parley.routing.audit.AuditLog;
 import io.parley.security.Actor;
@@ -26,8 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InboxSettingsResource {
-    public record SettingsView(String inboxId, String survey, Integer reopenWindowMinutes) {}
-
     private final Clock clock;
     private final Duration defaultWindow;
 
@@ -45,19 +44,25 @@ public class InboxSettingsResource {
         this.defaultWindow = window;
     }
 
+    /** Agents read them too: the gateway signs their replies by them. */
     @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
     @WithSession
-    public Uni<SettingsView> get(@PathParam("inbox") String inbox) {
+    public Uni<Settings> get(@PathParam("inbox") String inbox) {
         return InboxSettings.<InboxSettings>findById(inbox)
                 .map(s -> s == null
-                        ? new SettingsView(inbox, InboxSettings.NO_SURVEY, (int) defaultWindow.toMinutes())
-                        : new SettingsView(inbox, s.survey, s.reopenWindowMinutes));
+                        ? new Settings(
+                                inbox,
+                                InboxSettings.NO_SURVEY,
+                                (int) defaultWindow.toMinutes(),
+                                io.parley.contracts.api.InboxSettings.NO_SIGNATURE)
+                        : view(s));
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    public Uni<SettingsView> put(@PathParam("inbox") String inbox, SettingsView body) {
+    public Uni<Settings> put(@PathParam("inbox") String inbox, Settings body) {
         if (body == null) {
             throw ProblemException.unprocessable("survey and reopenWindowMinutes are required");
         }
@@ -67,6 +72,16 @@ public class InboxSettingsResource {
             throw ProblemException.unprocessable("survey must be none, csat or nps");
         }
         int window = body.reopenWindowMinutes() == null ? (int) defaultWindow.toMinutes() : body.reopenWindowMinutes();
+        String signature = body.replySignature() == null
+                ? io.parley.contracts.api.InboxSettings.NO_SIGNATURE
+                : body.replySignature();
+        if (!List.of(
+                        io.parley.contracts.api.InboxSettings.NO_SIGNATURE,
+                        io.parley.contracts.api.InboxSettings.INITIALS,
+                        io.parley.contracts.api.InboxSettings.NAME)
+                .contains(signature)) {
+            throw ProblemException.unprocessable("replySignature must be none, initials or name");
+        }
         if (window < 0) {
             throw ProblemException.unprocessable("reopenWindowMinutes must not be negative");
         }
@@ -76,15 +91,20 @@ public class InboxSettingsResource {
                     settings.inboxId = inbox;
                     settings.survey = survey;
                     settings.reopenWindowMinutes = window;
+                    settings.replySignature = signature;
                     settings.updatedAt = clock.instant();
                     return (existing != null ? Uni.createFrom().item(settings) : settings.<InboxSettings>persist())
-                            .map(s -> new SettingsView(s.inboxId, s.survey, s.reopenWindowMinutes));
+                            .map(InboxSettingsResource::view);
                 })
                 .call(() -> audit.record(
                         Actor.of(identity),
                         "inbox-settings.put",
                         "inbox",
                         inbox,
-                        "survey=" + survey + " reopenWindowMinutes=" + window));
+                        "survey=" + survey + " reopenWindowMinutes=" + window + " replySignature=" + signature));
+    }
+
+    private static Settings view(InboxSettings settings) {
+        return new Settings(settings.inboxId, settings.survey, settings.reopenWindowMinutes, settings.replySignature);
     }
 }

@@ -3,6 +3,7 @@ package io.parley.routing.sla;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +85,20 @@ class SlaTest {
         clock.reset();
     }
 
+    /** The inbox's conversations with an SLA target running out within the minutes, by the (moved) clock. */
+    private List<String> dueWithin(int minutes) {
+        return given().auth()
+                .oauth2(Tokens.of("dave"))
+                .queryParam("inbox", routing.inbox)
+                .queryParam("slaDueWithinMinutes", minutes)
+                .get("/conversations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id", String.class);
+    }
+
     static Instant berlin(String local) {
         return LocalDateTime.parse(local).atZone(BERLIN).toInstant();
     }
@@ -100,11 +115,14 @@ class SlaTest {
             // 10 minutes on Friday, 20 on Monday: the weekend does not count.
             assertEquals(berlin("2026-11-30T09:20").toString(), firstResponse.get("dueAt"));
             assertEquals("running", firstResponse.get("state"));
+            // Due Monday: not "due within 30 minutes" on Friday evening.
+            assertFalse(dueWithin(30).contains(id));
 
             clock.set(berlin("2026-11-30T09:19"));
             await().during(Duration.ofSeconds(1))
                     .atMost(Duration.ofSeconds(3))
                     .until(() -> "running".equals(timer(id, "first_response").get("state")));
+            assertTrue(dueWithin(30).contains(id));
 
             clock.set(berlin("2026-11-30T09:21"));
             await().atMost(RoutingClient.WAIT)
