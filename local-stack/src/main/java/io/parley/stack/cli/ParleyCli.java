@@ -122,6 +122,7 @@ public final class ParleyCli {
                 """
 
                 Parley is up.
+                  Agent workspace            http://localhost:%d/      (log in as a demo user below)
                   Agent API (agent-gateway)  http://localhost:%d/api   (e.g. /api/conversations?assignee=me)
                   Webhooks (ingest-service)  http://localhost:%d/webhooks/api/%s
                   routing-service            http://localhost:%d/conversations
@@ -131,10 +132,11 @@ public final class ParleyCli {
 
                 Demo users (DEMO ONLY, password = username), realm "parley":
                   alice, bob  agent, team support      sam    agent, team sales
-                  carol       supervisor, both teams    dave   admin          guest  no Parley role
+                  carol       supervisor, all teams     dave   admin          guest  no Parley role
 
                 Next: ./parley demo    Stop: ./parley down
                 """,
+                ports.gateway(),
                 ports.gateway(),
                 ports.ingest(),
                 ParleyStack.DEMO_INBOX,
