@@ -28,7 +28,15 @@ public class RateLimiter {
         Duration wait = reserve(inboxId, perSecond);
         return wait.isZero()
                 ? Uni.createFrom().voidItem()
-                : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
+                : Uni.createFrom().voidItem().onItem().delayIt().by(timerDelay(wait));
+    }
+
+    /**
+     * The wait as a timer can take it: Vert.x timers count whole milliseconds, at least one, and refuse less (a
+     * reservation a few microseconds away failed the reply). Rounded up, so no slot is taken early.
+     */
+    static Duration timerDelay(Duration wait) {
+        return Duration.ofMillis(Math.max(1, (wait.toNanos() + 999_999) / 1_000_000));
     }
 
     /** How long the caller must wait for its slot. */

@@ -31,4 +31,11 @@ class RateLimiterTest {
         assertEquals(Duration.ZERO, limiter.reserve("b", 1));
         assertEquals(Duration.ofSeconds(1), limiter.reserve("a", 1));
     }
+
+    @Test
+    void waitsShorterThanAMillisecondStillWaitOne() {
+        assertEquals(Duration.ofMillis(1), RateLimiter.timerDelay(Duration.ofNanos(400)));
+        assertEquals(Duration.ofMillis(1), RateLimiter.timerDelay(Duration.ofNanos(1_000_000)));
+        assertEquals(Duration.ofMillis(13), RateLimiter.timerDelay(Duration.ofNanos(12_500_000)));
+    }
 }
