@@ -4,13 +4,11 @@ import io.parley.contracts.AgentActivity;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventTypes;
 import io.parley.gateway.conversation.VisibleConversations;
+import io.parley.gateway.messaging.KeyedRecords;
 import io.parley.gateway.security.Agent;
-import io.parley.problem.ProblemException;
-import io.parley.reactive.CallerContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Collision detection: an agent's app says who is viewing and typing in a conversation, every replica hears it
@@ -68,14 +65,9 @@ public class ActivityResource {
                     conversation.path("assignee").asText(null),
                     now);
             String key = id.toString();
-            Message<String> record = Message.of(EventCodec.encode(
-                            UUID.randomUUID(), EventTypes.AGENT_ACTIVITY, "conversation", key, now, event))
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                            .withKey(key)
-                            .build());
-            return CallerContext.resumeOnCallerContext(activity.sendMessage(record))
-                    .onFailure()
-                    .transform(failure -> ProblemException.unavailable("Activity could not be shared; try again."));
+            String value =
+                    EventCodec.encode(UUID.randomUUID(), EventTypes.AGENT_ACTIVITY, "conversation", key, now, event);
+            return KeyedRecords.send(activity, key, value, "Activity could not be shared; try again.");
         });
     }
 

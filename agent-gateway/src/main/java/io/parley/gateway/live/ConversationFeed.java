@@ -190,6 +190,7 @@ public class ConversationFeed {
                     if (Duration.between(lastBeat, now).compareTo(config.heartbeat()) >= 0) {
                         lastBeat = now;
                         subscribers.removeIf(subscriber -> !subscriber.heartbeat(now));
+                        viewers.forgetExpired(now);
                     }
                 }
             } catch (WakeupException e) {

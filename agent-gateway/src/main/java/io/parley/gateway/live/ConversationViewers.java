@@ -29,11 +29,14 @@ public class ConversationViewers {
     static final Duration VIEWING = Duration.ofSeconds(45);
     static final Duration TYPING = Duration.ofSeconds(8);
 
-    private final Map<UUID, Map<String, Viewer>> byConversation = new ConcurrentHashMap<>();
+    private final Map<UUID, Map<String, Presence>> byConversation = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     /** @param typing whether they were typing a moment ago */
     public record Viewer(String agent, String name, boolean typing, Instant until, Instant typingUntil) {}
+
+    /** What is kept of an agent in a conversation; whether they type is read off {@code typingUntil} when asked. */
+    private record Presence(String agent, String name, Instant until, Instant typingUntil) {}
 
     /** Takes in one activity record; the live event for the agents who may see it, or null if it is not one. */
     LiveEvent record(String value) {
@@ -59,13 +62,15 @@ public class ConversationViewers {
 
     public List<Viewer> of(UUID conversationId) {
         Instant now = clock.instant();
-        Map<String, Viewer> viewers = byConversation.get(conversationId);
+        Map<String, Presence> viewers = byConversation.get(conversationId);
         if (viewers == null) {
             return List.of();
         }
-        viewers.values().removeIf(viewer -> !viewer.until().isAfter(now));
         List<Viewer> current = new ArrayList<>();
-        for (Viewer viewer : viewers.values()) {
+        for (Presence viewer : viewers.values()) {
+            if (!viewer.until().isAfter(now)) {
+                continue;
+            }
             boolean typing =
                     viewer.typingUntil() != null && viewer.typingUntil().isAfter(now);
             current.add(new Viewer(viewer.agent(), viewer.name(), typing, viewer.until(), viewer.typingUntil()));
@@ -76,20 +81,25 @@ public class ConversationViewers {
 
     private void apply(AgentActivity activity) {
         Instant now = clock.instant();
-        Map<String, Viewer> viewers =
+        Map<String, Presence> viewers =
                 byConversation.computeIfAbsent(activity.conversationId(), id -> new ConcurrentHashMap<>());
         if (AgentActivity.LEFT.equals(activity.kind())) {
             viewers.remove(activity.agent());
         } else {
-            Viewer before = viewers.get(activity.agent());
+            Presence before = viewers.get(activity.agent());
             Instant typingUntil = AgentActivity.TYPING.equals(activity.kind())
                     ? now.plus(TYPING)
                     : before == null ? null : before.typingUntil();
             viewers.put(
-                    activity.agent(),
-                    new Viewer(activity.agent(), activity.name(), false, now.plus(VIEWING), typingUntil));
+                    activity.agent(), new Presence(activity.agent(), activity.name(), now.plus(VIEWING), typingUntil));
         }
-        // Forget conversations nobody looks at any more, so the map stays as small as what is open.
+    }
+
+    /**
+     * Forgets viewers whose time ran out and conversations nobody looks at any more, so the map stays as small as what
+     * is open. Called by the feed now and then ({@link LiveConfig#heartbeat()}), not on every activity.
+     */
+    void forgetExpired(Instant now) {
         byConversation.entrySet().removeIf(entry -> {
             entry.getValue().values().removeIf(viewer -> !viewer.until().isAfter(now));
             return entry.getValue().isEmpty();

@@ -6,17 +6,14 @@ import io.parley.contracts.EventTypes;
 import io.parley.contracts.OutboundMessage;
 import io.parley.gateway.downstream.Downstream;
 import io.parley.gateway.downstream.InboxSettingsClient;
+import io.parley.gateway.messaging.KeyedRecords;
 import io.parley.gateway.security.Agent;
-import io.parley.problem.ProblemException;
-import io.parley.reactive.CallerContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -79,14 +76,9 @@ public class ReplyService {
                 agent.username(),
                 Instant.now());
         String key = message.conversationId().toString();
-        Message<String> record = Message.of(EventCodec.encode(EventCodec.envelope(
-                        message.replyId(), EventTypes.MESSAGE_OUTBOUND, "reply", key, message.requestedAt(), message)))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(key)
-                        .build());
-        return CallerContext.resumeOnCallerContext(outbound.sendMessage(record))
-                .onFailure()
-                .transform(failure -> ProblemException.unavailable("The reply could not be queued; try again."))
+        String value = EventCodec.encode(
+                message.replyId(), EventTypes.MESSAGE_OUTBOUND, "reply", key, message.requestedAt(), message);
+        return KeyedRecords.send(outbound, key, value, "The reply could not be queued; try again.")
                 .replaceWith(new Queued(message.replyId(), "queued", publicReply, text));
     }
 
