@@ -1,12 +1,22 @@
-// Admins' configuration: inboxes (ingest-service) with their settings, and canned replies per team (routing-service).
+// Admins' configuration: inboxes (ingest-service) with their settings, and from routing-service teams, tags, rules,
+// business hours, SLA policies and canned replies per team.
 import { LitElement, html } from 'lit';
 import { api } from './api.js';
+import './admin-teams.js';
+import './admin-rules.js';
+import './admin-schedules.js';
+
+const TABS = [
+  ['inboxes', 'Inboxes'], ['teams', 'Teams'], ['tags', 'Tags'], ['rules', 'Rules'], ['hours', 'Business hours'],
+  ['sla', 'SLA policies'], ['canned', 'Canned replies'],
+];
 
 class AdminScreens extends LitElement {
   static properties = {
     tab: { state: true },
     inboxes: { state: true },
     canned: { state: true },
+    tags: { state: true },
     settings: { state: true },
     error: { state: true },
     notice: { state: true },
@@ -21,6 +31,7 @@ class AdminScreens extends LitElement {
     this.tab = 'inboxes';
     this.inboxes = [];
     this.canned = [];
+    this.tags = [];
     this.settings = {};
   }
 
@@ -31,9 +42,11 @@ class AdminScreens extends LitElement {
 
   async load() {
     try {
-      const [inboxes, canned] = await Promise.all([api('/api/admin/inboxes'), api('/api/canned-replies')]);
+      const [inboxes, canned, tags] = await Promise.all([
+        api('/api/admin/inboxes'), api('/api/canned-replies'), api('/api/tags')]);
       this.inboxes = inboxes;
       this.canned = canned;
+      this.tags = tags;
       this.error = null;
       await this.loadSettings();
     } catch (e) {
@@ -87,17 +100,84 @@ class AdminScreens extends LitElement {
     }
   }
 
+  async saveTag(e) {
+    e.preventDefault();
+    const form = e.target;
+    const name = form.tag.value.trim();
+    try {
+      await api(`/api/admin/tags/${encodeURIComponent(name)}`, { method: 'PUT', body: { description: form.description.value.trim() || null } });
+      form.reset();
+      this.notice = `Tag ${name} saved.`;
+      this.error = null;
+      await this.load();
+    } catch (err) {
+      this.error = err.message;
+    }
+  }
+
+  async removeTag(name) {
+    try {
+      await api(`/api/admin/tags/${encodeURIComponent(name)}`, { method: 'DELETE' });
+      this.notice = `Tag ${name} deleted.`;
+      await this.load();
+    } catch (err) {
+      this.error = err.message;
+    }
+  }
+
+  select(tab) {
+    this.tab = tab;
+    this.notice = null;
+    this.error = null;
+  }
+
+  /** Arrow keys move between tabs, as in the WAI-ARIA tabs pattern. */
+  keyOnTabs(e) {
+    const i = TABS.findIndex(([id]) => id === this.tab);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (step) {
+      this.select(TABS[(i + step + TABS.length) % TABS.length][0]);
+      this.updateComplete.then(() => this.querySelector('.admin-tabs [aria-selected="true"]')?.focus());
+    }
+  }
+
   render() {
     return html`
       <section class="admin" aria-label="Administration">
-        <div role="tablist" class="admin-tabs">
-          <button role="tab" aria-selected=${this.tab === 'inboxes'} @click=${() => { this.tab = 'inboxes'; }}>Inboxes</button>
-          <button role="tab" aria-selected=${this.tab === 'canned'} @click=${() => { this.tab = 'canned'; }}>Canned replies</button>
+        <div role="tablist" class="admin-tabs" @keydown=${(e) => this.keyOnTabs(e)}>
+          ${TABS.map(([id, label]) => html`<button role="tab" aria-selected=${this.tab === id} tabindex=${this.tab === id ? 0 : -1}
+            @click=${() => this.select(id)}>${label}</button>`)}
         </div>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : ''}
-        ${this.tab === 'inboxes' ? this.renderInboxes() : this.renderCanned()}
+        <div role="tabpanel" aria-label=${TABS.find(([id]) => id === this.tab)[1]}>${this.renderTab()}</div>
       </section>`;
+  }
+
+  renderTab() {
+    switch (this.tab) {
+      case 'teams': return html`<admin-teams></admin-teams>`;
+      case 'tags': return this.renderTags();
+      case 'rules': return html`<admin-rules></admin-rules>`;
+      case 'hours': return html`<admin-business-hours></admin-business-hours>`;
+      case 'sla': return html`<admin-sla-policies></admin-sla-policies>`;
+      case 'canned': return this.renderCanned();
+      default: return this.renderInboxes();
+    }
+  }
+
+  renderTags() {
+    return html`
+      <table>
+        <thead><tr><th scope="col">Tag</th><th scope="col">Description</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+        <tbody>${this.tags.map((t) => html`<tr data-tag=${t.name}><td><span class="tag">${t.name}</span></td><td>${t.description ?? ''}</td>
+          <td><button @click=${() => this.removeTag(t.name)} aria-label="Delete tag ${t.name}">Delete</button></td></tr>`)}</tbody>
+      </table>
+      <form class="inline-form tag-form" @submit=${(e) => this.saveTag(e)}>
+        <label>Tag <input name="tag" required pattern="[a-z0-9][a-z0-9-]*"></label>
+        <label>Description <input name="description"></label>
+        <button type="submit" class="primary">Save tag</button>
+      </form>`;
   }
 
   renderInboxes() {

@@ -16,6 +16,7 @@ class ConversationView extends LitElement {
     person: { state: true },
     viewers: { state: true },
     canned: { state: true },
+    knownTags: { state: true },
     mode: { state: true },
     draft: { state: true },
     warning: { state: true },
@@ -32,6 +33,7 @@ class ConversationView extends LitElement {
     super();
     this.viewers = [];
     this.canned = [];
+    this.knownTags = [];
     this.sla = [];
     this.mode = 'reply';
     this.draft = '';
@@ -68,6 +70,7 @@ class ConversationView extends LitElement {
     } catch (e) {
       this.canned = [];
     }
+    this.knownTags = await api('/api/tags').catch(() => []);
   }
 
   leave() {
@@ -327,7 +330,8 @@ class ConversationView extends LitElement {
           </select>
         </label>
         <form class="add-tag" @submit=${(e) => { e.preventDefault(); const tag = e.target.tag.value.trim(); if (tag) { this.act('/tags', { body: { tag } }); e.target.reset(); } }}>
-          <label>Tag <input name="tag" placeholder="add a tag"></label>
+          <label>Tag <input name="tag" placeholder="add a tag" list="known-tags"></label>
+          <datalist id="known-tags">${this.knownTags.map((t) => html`<option value=${t.name}>${t.description ?? ''}</option>`)}</datalist>
           <button type="submit">Add</button>
         </form>
         <span class="tags">

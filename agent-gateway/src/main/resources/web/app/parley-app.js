@@ -28,7 +28,7 @@ class ParleyApp extends LitElement {
     availability: { state: true },
     presence: { state: true },
     connection: { state: true },
-    mentions: { state: true },
+    alerts: { state: true },
     error: { state: true },
     loading: { state: true },
   };
@@ -46,7 +46,7 @@ class ParleyApp extends LitElement {
     this.availability = 'online';
     this.presence = {};
     this.connection = 'connecting';
-    this.mentions = [];
+    this.alerts = [];
     this.loading = true;
   }
 
@@ -158,8 +158,9 @@ class ParleyApp extends LitElement {
       if (view) view.onActivity(event.payload);
       return;
     }
-    if (name === 'conversation.message_created' && this.mentionsMe(event.payload)) {
-      this.mentions = [...this.mentions, { conversationId: event.aggregateId, by: event.payload.agent, text: event.payload.text }];
+    const alert = this.alertOf(name, event);
+    if (alert) {
+      this.alerts = [...this.alerts, alert];
     }
     if (name.startsWith('conversation.') || name.startsWith('sla.') || name.startsWith('csat.')) {
       this.scheduleReload();
@@ -180,9 +181,31 @@ class ParleyApp extends LitElement {
     return new RegExp(`(^|\\W)@${escaped}(\\W|$)`).test(payload.text);
   }
 
-  openMention(mention) {
-    this.mentions = this.mentions.filter((m) => m !== mention);
-    this.selected = mention.conversationId;
+  /**
+   * What the agent is told at once: a teammate's note naming them; an SLA target close to due on their conversation
+   * or an unassigned one of their teams; a breach on theirs, or any breach for supervisors.
+   */
+  alertOf(name, event) {
+    const p = event.payload;
+    const conversationId = event.aggregateId;
+    const metric = (p.metric || '').replaceAll('_', ' ');
+    const at = (instant) => new Date(instant).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    if (name === 'conversation.message_created' && this.mentionsMe(p)) {
+      const text = p.text.length > 80 ? `${p.text.slice(0, 80)}…` : p.text;
+      return { kind: 'mention', conversationId, text: `${p.agent} mentioned you: “${text}”` };
+    }
+    if (name === 'sla.warning' && (p.assignee === this.me.username || !p.assignee)) {
+      return { kind: 'sla-warning', conversationId, text: `SLA: ${metric} due at ${at(p.dueAt)}${p.assignee ? '' : ' (unassigned)'}` };
+    }
+    if (name === 'sla.breached' && (p.assignee === this.me.username || this.seesAll)) {
+      return { kind: 'sla-breached', conversationId, text: `SLA breached: ${metric} of a ${p.team} conversation${p.escalatedTo ? `, escalated to ${p.escalatedTo}` : ''}` };
+    }
+    return null;
+  }
+
+  openAlert(alert) {
+    this.alerts = this.alerts.filter((a) => a !== alert);
+    this.selected = alert.conversationId;
   }
 
   select(id) {
@@ -254,11 +277,11 @@ class ParleyApp extends LitElement {
             </ul>` : ''}
         </nav>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-        ${this.mentions.length ? html`
-          <ul class="mentions" role="status" aria-live="polite" data-testid="mentions">
-            ${this.mentions.map((m) => html`<li>
-              <button @click=${() => this.openMention(m)}>${m.by} mentioned you: “${m.text.length > 80 ? `${m.text.slice(0, 80)}…` : m.text}”</button>
-              <button class="remove" aria-label="Dismiss" @click=${() => { this.mentions = this.mentions.filter((x) => x !== m); }}>×</button>
+        ${this.alerts.length ? html`
+          <ul class="alerts" role="status" aria-live="polite" data-testid="alerts">
+            ${this.alerts.map((a) => html`<li class=${a.kind}>
+              <button @click=${() => this.openAlert(a)}>${a.text}</button>
+              <button class="remove" aria-label="Dismiss" @click=${() => { this.alerts = this.alerts.filter((x) => x !== a); }}>×</button>
             </li>`)}
           </ul>` : ''}
         ${this.view === 'dashboard' ? html`<supervisor-dashboard class="main"></supervisor-dashboard>`

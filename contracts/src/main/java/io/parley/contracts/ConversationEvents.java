@@ -159,6 +159,21 @@ public final class ConversationEvents {
             Instant startedAt) {}
 
     /**
+     * An SLA target is close: only {@code parley.sla.warn-when-left} of it is left (once per timer), so the assignee or
+     * the team can still answer in time. @param metric first_response, next_response or resolution
+     */
+    public record SlaWarning(
+            UUID conversationId,
+            String inboxId,
+            String channel,
+            String team,
+            String assignee,
+            String metric,
+            String policyId,
+            Instant dueAt,
+            Instant warnedAt) {}
+
+    /**
      * An SLA target reached in time. @param metric first_response, next_response or resolution
      * @param startedAt when its clock started
      */

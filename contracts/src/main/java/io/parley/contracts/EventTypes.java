@@ -23,6 +23,7 @@ public final class EventTypes {
     public static final String CONVERSATION_UNANSWERED = "conversation.unanswered";
     public static final String SLA_BREACHED = "sla.breached";
     public static final String SLA_MET = "sla.met";
+    public static final String SLA_WARNING = "sla.warning";
     public static final String AGENT_AVAILABILITY_CHANGED = "agent.availability_changed";
     public static final String AGENT_ACTIVITY = "agent.activity";
     public static final String CSAT_REQUESTED = "csat.requested";

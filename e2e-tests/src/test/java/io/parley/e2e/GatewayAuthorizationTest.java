@@ -311,6 +311,42 @@ class GatewayAuthorizationTest {
         rows.add(row("POST", "/api/admin/canned-replies", "/api/admin/canned-replies", "{}", ADMINS));
         rows.add(row("PUT", "/api/admin/canned-replies/{id}", "/api/admin/canned-replies/" + none, "{}", ADMINS));
         rows.add(row("DELETE", "/api/admin/canned-replies/{id}", "/api/admin/canned-replies/" + none, null, ADMINS));
+        rows.add(row("GET", "/api/tags", "/api/tags", null, EVERY_AGENT));
+        rows.add(row("PUT", "/api/admin/tags/{name}", "/api/admin/tags/Not_A_Tag", "{}", ADMINS));
+        rows.add(row("DELETE", "/api/admin/tags/{name}", "/api/admin/tags/no-such-tag", null, ADMINS));
+        String teams = "/api/admin/teams";
+        rows.add(row("GET", teams, teams, null, ADMINS));
+        rows.add(row("GET", teams + "/{team}", teams + "/support", null, ADMINS));
+        rows.add(row("GET", teams + "/{team}/queue", teams + "/support/queue", null, ADMINS));
+        rows.add(row(
+                "PUT",
+                teams + "/{team}/members/{agent}",
+                teams + "/support/members/nobody",
+                "{\"capacity\":-1}",
+                ADMINS));
+        rows.add(row("DELETE", teams + "/{team}/members/{agent}", teams + "/Not_A_Team/members/nobody", null, ADMINS));
+        rows.add(row("PUT", teams + "/{team}/policy", teams + "/support/policy", "{\"strategy\":\"bogus\"}", ADMINS));
+        rows.add(row(
+                "PUT",
+                teams + "/{team}/settings",
+                teams + "/support/settings",
+                "{\"slaPolicyId\":\"Not An Id\"}",
+                ADMINS));
+        String rules = "/api/admin/rules";
+        rows.add(row("GET", rules, rules, null, ADMINS));
+        rows.add(row("POST", rules, rules, "{}", ADMINS));
+        rows.add(row("GET", rules + "/changes", rules + "/changes", null, ADMINS));
+        rows.add(row("GET", rules + "/{id}", rules + "/" + none, null, ADMINS));
+        rows.add(row("PUT", rules + "/{id}", rules + "/" + none, "{}", ADMINS));
+        rows.add(row("DELETE", rules + "/{id}", rules + "/" + none, null, ADMINS));
+        String hours = "/api/admin/business-hours";
+        rows.add(row("GET", hours, hours, null, ADMINS));
+        rows.add(row("GET", hours + "/{id}", hours + "/no-such-hours", null, ADMINS));
+        rows.add(row("PUT", hours + "/{id}", hours + "/authz-hours", "{}", ADMINS));
+        String sla = "/api/admin/sla-policies";
+        rows.add(row("GET", sla, sla, null, ADMINS));
+        rows.add(row("GET", sla + "/{id}", sla + "/no-such-policy", null, ADMINS));
+        rows.add(row("PUT", sla + "/{id}", sla + "/authz-sla", "{\"firstResponseMinutes\":0}", ADMINS));
         return rows;
     }
 

@@ -63,7 +63,12 @@ class WorkspaceTest {
                                 .withTransformers("response-template")));
         stack = E2eStack.start(
                 "workspace",
-                Map.of("ingest-service", WalkingSkeletonTest.ingestConfig(telegramApi.port())),
+                Map.of(
+                        "ingest-service",
+                        WalkingSkeletonTest.ingestConfig(telegramApi.port()),
+                        // Warn when 99% of a target is left, so that a one-minute target warns within a check or two.
+                        "routing-service",
+                        Map.of("parley.sla.warn-when-left", "0.99")),
                 "demo-" + UUID.randomUUID());
         String dave = token("dave");
         // A Telegram group: what its members write is public, like a comment under a post.
@@ -199,7 +204,7 @@ class WorkspaceTest {
                     .click();
             bob.locator("#draft").fill("@alice can you check the tracking number?");
             bob.locator("form.composer button[type=submit]").click();
-            assertThat(alice.locator("[data-testid=mentions]")).containsText("bob mentioned you");
+            assertThat(alice.locator("[data-testid=alerts]")).containsText("bob mentioned you");
             assertThat(alice.locator(".timeline .message.note")).containsText("check the tracking number");
 
             // Tag it and resolve it.
@@ -226,6 +231,159 @@ class WorkspaceTest {
             carol.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard.png")));
             assertTrue(Files.size(SCREENSHOTS.resolve("dashboard.png")) > 0);
         }
+    }
+
+    /**
+     * Dave configures routing from the admin screens: a tag, an SLA policy, business hours, a new team with a member's
+     * skills and capacity, and a rule built in the form that then tags a customer's message.
+     */
+    @Test
+    void adminsConfigureRoutingInTheBrowser() throws Exception {
+        String dave = token("dave");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String tag = "vip-" + suffix;
+        String team = "night-" + suffix;
+        try (BrowserContext context = browser.newContext(viewport())) {
+            Page page = logIn(context, "dave", "Dave Admin");
+            page.locator("[data-view=admin]").click();
+            Locator tabs = page.locator(".admin-tabs");
+
+            tabs.getByText("Tags").click();
+            page.locator("form.tag-form input[name=tag]").fill(tag);
+            page.locator("form.tag-form input[name=description]").fill("Customers who asked for VIP care");
+            page.locator("form.tag-form button[type=submit]").click();
+            assertThat(page.locator("tr[data-tag=" + tag + "]")).containsText("asked for VIP care");
+
+            tabs.getByText("SLA policies").click();
+            page.getByText("New sla policy").click();
+            page.locator("form.sla-form input[name=itemId]").fill("night-sla-" + suffix);
+            page.locator("form.sla-form input[name=first]").fill("45");
+            page.locator("form.sla-form input[name=resolution]").fill("1440");
+            page.locator("form.sla-form button[type=submit]").click();
+            assertThat(page.locator("tr[data-sla=night-sla-" + suffix + "]")).containsText("45 min");
+
+            tabs.getByText("Business hours").click();
+            page.getByText("New business hours").click();
+            page.locator("form.hours-form input[name=itemId]").fill("night-hours-" + suffix);
+            page.locator("form.hours-form input[name=timeZone]").fill("Europe/Madrid");
+            page.locator("form.hours-form input[name=monday]").fill("22:00-23:59");
+            page.locator("form.hours-form textarea[name=away]").fill("We are back at ten tonight.");
+            page.locator("form.hours-form button[type=submit]").click();
+            assertThat(page.locator("tr[data-hours=night-hours-" + suffix + "]"))
+                    .containsText("mon 22:00-23:59");
+
+            tabs.getByText("Teams").click();
+            page.locator("admin-teams input[name=team]").fill(team);
+            page.locator("admin-teams input[name=agent]").first().fill("sam");
+            page.locator("admin-teams button", new Page.LocatorOptions().setHasText("Create"))
+                    .click();
+            Locator teamPanel = page.locator("[data-team=" + team + "]");
+            assertThat(teamPanel.locator("tr[data-member=sam]")).isVisible();
+            teamPanel.locator("form.member-form input[name=agent]").fill("bob");
+            teamPanel.locator("form.member-form input[name=skills]").fill("spanish, billing");
+            teamPanel.locator("form.member-form input[name=capacity]").fill("3");
+            teamPanel.locator("form.member-form button[type=submit]").click();
+            assertThat(teamPanel.locator("tr[data-member=bob]")).containsText("billing, spanish");
+            teamPanel.locator("form.policy-form select[name=strategy]").selectOption("least_loaded");
+            teamPanel.locator("form.policy-form button[type=submit]").click();
+            assertThat(page.locator("admin-teams [role=status]")).containsText("Assignment policy of " + team);
+            teamPanel.locator("form.team-settings select[name=sla]").selectOption("night-sla-" + suffix);
+            teamPanel.locator("form.team-settings select[name=hours]").selectOption("night-hours-" + suffix);
+            teamPanel.locator("form.team-settings button[type=submit]").click();
+            assertThat(page.locator("admin-teams [role=status]")).containsText("Settings of " + team);
+
+            tabs.getByText("Rules").click();
+            page.locator("button.new-rule").click();
+            Locator form = page.locator("form.rule-form");
+            form.locator("input[name=name]").fill("VIP " + suffix);
+            form.locator("input[name=position]").fill("1");
+            form.locator("input[name=value]").fill("vip " + suffix);
+            form.locator("select[name=action]").selectOption("add_tag");
+            form.locator("input[name=actionValue]").fill(tag);
+            form.locator("button[type=submit]").click();
+            assertThat(page.locator("tr[data-rule='VIP " + suffix + "']"))
+                    .containsText("text contains \"vip " + suffix + "\"");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-rules.png")));
+        }
+
+        // What the screens wrote is what routing now holds, through the typed admin API.
+        given().auth()
+                .oauth2(dave)
+                .get(gateway() + "/api/admin/teams/" + team)
+                .then()
+                .statusCode(200)
+                .body("members", equalTo(List.of("bob", "sam")))
+                .body("roster.find { it.agent == 'bob' }.capacity", equalTo(3))
+                .body("roster.find { it.agent == 'bob' }.skills", equalTo(List.of("billing", "spanish")))
+                .body("policy.strategy", equalTo("least_loaded"))
+                .body("slaPolicyId", equalTo("night-sla-" + suffix))
+                .body("businessHoursId", equalTo("night-hours-" + suffix));
+        given().auth()
+                .oauth2(dave)
+                .get(gateway() + "/api/admin/business-hours/night-hours-" + suffix)
+                .then()
+                .statusCode(200)
+                .body("weekly.monday", equalTo(List.of("22:00-23:59")))
+                .body("awayMessage", equalTo("We are back at ten tonight."));
+        // Keycloak's group is the roster: Sam's next token carries the new team.
+        given().auth()
+                .oauth2(token("sam"))
+                .get(gateway() + "/api/me")
+                .then()
+                .statusCode(200)
+                .body("teams", hasItem(team));
+
+        // The rule built in the form acts on the next customer message.
+        String customer = "Vera " + suffix;
+        groupMessage(customer, "I am a vip " + suffix + " customer");
+        String id = conversationOf(dave, customer);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(dave)
+                        .get(gateway() + "/api/conversations/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("tags", hasItem(tag)));
+    }
+
+    /** An SLA target close to due on the agent's conversation reaches them live, and opens the conversation. */
+    @Test
+    void anSlaTargetCloseToDueAlertsTheAgent() {
+        String dave = token("dave");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String team = "fast-" + suffix;
+        String inbox = "tg-fast-" + suffix;
+        put(dave, "/api/admin/sla-policies/" + team, "{\"firstResponseMinutes\":1}");
+        put(dave, "/api/admin/teams/" + team + "/members/alice", "{}");
+        put(dave, "/api/admin/teams/" + team + "/settings", "{\"slaPolicyId\":\"" + team + "\"}");
+        put(
+                dave,
+                "/api/admin/inboxes/" + inbox,
+                "{\"channel\":\"telegram\",\"name\":\"Fast lane\",\"team\":\"" + team + "\",\"secret\":\"" + SECRET
+                        + "\",\"accessToken\":\"321:group-token\"}");
+        try (BrowserContext context = browser.newContext(viewport())) {
+            Page alice = logIn(context, "alice", "Alice Agent");
+            String customer = "Ines " + suffix;
+            groupMessage(inbox, customer, "Is anyone there?");
+            Locator alert = alice.locator("[data-testid=alerts] li.sla-warning");
+            assertThat(alert)
+                    .containsText(
+                            "SLA: first response due at",
+                            new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                    .setTimeout(60_000));
+            alert.locator("button").first().click();
+            assertThat(alice.locator(".timeline .message.incoming")).containsText("Is anyone there?");
+        }
+    }
+
+    private static void put(String token, String path, String body) {
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(body)
+                .put(gateway() + path)
+                .then()
+                .statusCode(200);
     }
 
     /** The privacy guard through the API: 422 with the kinds found, unless confirmed; private messages pass. */

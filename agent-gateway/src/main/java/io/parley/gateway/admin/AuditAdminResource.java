@@ -48,12 +48,12 @@ public class AuditAdminResource {
         return Uni.combine()
                 .all()
                 .unis(
-                        Downstream.call("routing-service", routing.find(filter)),
-                        Downstream.call("ingest-service", ingest.find(filter)))
+                        Downstream.call(Downstream.ROUTING, routing.find(filter)),
+                        Downstream.call(Downstream.INGEST, ingest.find(filter)))
                 .with((fromRouting, fromIngest) -> {
                     List<JsonNode> entries = new ArrayList<>();
-                    collect(entries, fromRouting, "routing-service");
-                    collect(entries, fromIngest, "ingest-service");
+                    collect(entries, fromRouting, Downstream.ROUTING);
+                    collect(entries, fromIngest, Downstream.INGEST);
                     entries.sort(Comparator.comparing(
                                     (JsonNode e) -> Instant.parse(e.path("at").asText()))
                             .reversed());

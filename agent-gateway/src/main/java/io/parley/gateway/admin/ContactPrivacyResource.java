@@ -31,8 +31,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: personal data")
 public class ContactPrivacyResource {
-    static final String ROUTING = "routing-service";
-    static final String INGEST = "ingest-service";
 
     private final ContactsClient contacts;
     private final IngestClient ingest;
@@ -51,7 +49,7 @@ public class ContactPrivacyResource {
             summary = "Everything Parley holds about a person",
             description = "Their profile, identities on every channel, attributes, notes, conversations and messages.")
     public Uni<JsonNode> export(@PathParam("id") String id) {
-        return Downstream.call(ROUTING, contacts.export(id));
+        return Downstream.call(Downstream.ROUTING, contacts.export(id));
     }
 
     @POST
@@ -61,12 +59,12 @@ public class ContactPrivacyResource {
             description = "Their name, channel ids, addresses, attributes, notes and every message text go; the"
                     + " conversations keep their times and who handled them. Idempotent.")
     public Uni<JsonNode> erase(@PathParam("id") String id) {
-        return Downstream.call(ROUTING, contacts.identities(id))
+        return Downstream.call(Downstream.ROUTING, contacts.identities(id))
                 .flatMap(identities -> Multi.createFrom()
                         .iterable(identities)
                         .onItem()
                         .transformToUniAndConcatenate(identity -> Downstream.call(
-                                INGEST,
+                                Downstream.INGEST,
                                 ingest.erase(
                                         identity.path("inboxId").asText(),
                                         mapper.createObjectNode()
@@ -77,8 +75,8 @@ public class ContactPrivacyResource {
                                                 .set("threadKeys", identity.path("threadKeys")))))
                         .collect()
                         .asList())
-                .flatMap(
-                        archives -> Downstream.call(ROUTING, contacts.erase(id)).map(routing -> {
+                .flatMap(archives -> Downstream.call(Downstream.ROUTING, contacts.erase(id))
+                        .map(routing -> {
                             ObjectNode result = mapper.createObjectNode();
                             result.set("routing", routing);
                             ArrayNode ingestResults = result.putArray("ingest");

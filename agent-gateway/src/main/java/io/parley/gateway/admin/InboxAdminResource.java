@@ -28,7 +28,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: inboxes")
 public class InboxAdminResource {
-    static final String SERVICE = "ingest-service";
 
     private final IngestClient ingest;
     private final ObjectMapper mapper;
@@ -41,7 +40,7 @@ public class InboxAdminResource {
     @GET
     @Operation(summary = "All inboxes, without secrets")
     public Uni<JsonNode> list() {
-        return Downstream.call(SERVICE, ingest.list());
+        return Downstream.call(Downstream.INGEST, ingest.list());
     }
 
     @GET
@@ -49,7 +48,7 @@ public class InboxAdminResource {
     @Operation(summary = "One inbox, with its webhook path, without secrets")
     @APIResponse(responseCode = "404", description = "No such inbox")
     public Uni<JsonNode> get(@PathParam("id") String id) {
-        return Downstream.call(SERVICE, ingest.get(id));
+        return Downstream.call(Downstream.INGEST, ingest.get(id));
     }
 
     @PUT
@@ -61,7 +60,7 @@ public class InboxAdminResource {
         if (inbox == null) {
             throw ProblemException.badRequest("A JSON body with channel, name and team is required.");
         }
-        return Downstream.call(SERVICE, ingest.put(id, mapper.valueToTree(inbox)));
+        return Downstream.call(Downstream.INGEST, ingest.put(id, mapper.valueToTree(inbox)));
     }
 
     @POST
@@ -71,6 +70,6 @@ public class InboxAdminResource {
             description = "from inclusive, to exclusive, ISO-8601 instants; consumers drop events they already have.")
     public Uni<JsonNode> replay(
             @PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return Downstream.call(SERVICE, ingest.replay(id, from, to));
+        return Downstream.call(Downstream.INGEST, ingest.replay(id, from, to));
     }
 }

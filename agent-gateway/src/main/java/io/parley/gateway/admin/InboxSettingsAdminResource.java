@@ -23,7 +23,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InboxSettingsAdminResource {
-    static final String SERVICE = "routing-service";
 
     private final InboxSettingsClient settings;
 
@@ -33,12 +32,12 @@ public class InboxSettingsAdminResource {
 
     @GET
     public Uni<InboxSettings.Settings> get(@PathParam("id") String id) {
-        return Downstream.call(SERVICE, settings.get(id));
+        return Downstream.call(Downstream.ROUTING, settings.get(id));
     }
 
     /** {"survey": "csat", "reopenWindowMinutes": 1440, "replySignature": "initials"}; what is left out gets its default. */
     @PUT
     public Uni<InboxSettings.Settings> put(@PathParam("id") String id, @Valid @NotNull InboxSettings.Settings request) {
-        return Downstream.call(SERVICE, settings.put(id, request));
+        return Downstream.call(Downstream.ROUTING, settings.put(id, request));
     }
 }

@@ -33,19 +33,19 @@ public class CannedReplyAdminResource {
 
     @POST
     public Uni<CannedReplies.CannedReply> create(@Valid @NotNull CannedReplies.CannedReplyRequest request) {
-        return Downstream.call(CannedReplyResource.SERVICE, canned.create(request));
+        return Downstream.call(Downstream.ROUTING, canned.create(request));
     }
 
     @PUT
     @Path("/{id}")
     public Uni<CannedReplies.CannedReply> update(
             @PathParam("id") UUID id, @Valid @NotNull CannedReplies.CannedReplyRequest request) {
-        return Downstream.call(CannedReplyResource.SERVICE, canned.update(id, request));
+        return Downstream.call(Downstream.ROUTING, canned.update(id, request));
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Void> delete(@PathParam("id") UUID id) {
-        return Downstream.call(CannedReplyResource.SERVICE, canned.delete(id));
+        return Downstream.call(Downstream.ROUTING, canned.delete(id));
     }
 }

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @RolesAllowed({Agent.AGENT, Agent.SUPERVISOR, Agent.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class CannedReplyResource {
-    static final String SERVICE = "routing-service";
 
     private final CannedRepliesClient canned;
     private final SecurityIdentity identity;
@@ -35,6 +34,6 @@ public class CannedReplyResource {
         if (!agent.seesAllTeams() && agent.teams().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Downstream.call(SERVICE, canned.list(agent.seesAllTeams() ? List.of() : agent.teams()));
+        return Downstream.call(Downstream.ROUTING, canned.list(agent.seesAllTeams() ? List.of() : agent.teams()));
     }
 }

@@ -44,7 +44,7 @@ public class ConversationCannedReplyResource {
             }
             String contactName =
                     conversation.path("contact").path("displayName").asText(null);
-            return Downstream.call(CannedReplyResource.SERVICE, canned.list(List.of(team)))
+            return Downstream.call(Downstream.ROUTING, canned.list(List.of(team)))
                     .map(replies -> replies.stream()
                             .map(reply -> new CannedReplies.CannedReply(
                                     reply.id(),

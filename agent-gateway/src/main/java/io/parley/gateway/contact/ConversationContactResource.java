@@ -32,7 +32,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConversationContactResource {
-    static final String SERVICE = "routing-service";
     static final int MAX_ATTRIBUTES = 50;
     static final int MAX_ATTRIBUTE_LENGTH = 500;
 
@@ -49,7 +48,7 @@ public class ConversationContactResource {
 
     @GET
     public Uni<Contacts.Profile> profile(@PathParam("id") UUID id) {
-        return person(id).flatMap(person -> Downstream.call(SERVICE, contacts.profile(person)));
+        return person(id).flatMap(person -> Downstream.call(Downstream.ROUTING, contacts.profile(person)));
     }
 
     /** {"company": "Acme", "plan": null}: sets or (null) removes attributes. */
@@ -65,13 +64,13 @@ public class ConversationContactResource {
                         "attribute names are 1 to 64 characters, values at most " + MAX_ATTRIBUTE_LENGTH);
             }
         });
-        return person(id).flatMap(person -> Downstream.call(SERVICE, contacts.attributes(person, changes)));
+        return person(id).flatMap(person -> Downstream.call(Downstream.ROUTING, contacts.attributes(person, changes)));
     }
 
     @POST
     @Path("/notes")
     public Uni<Contacts.NoteView> note(@PathParam("id") UUID id, @Valid @NotNull Contacts.NoteRequest request) {
-        return person(id).flatMap(person -> Downstream.call(SERVICE, contacts.note(person, request)));
+        return person(id).flatMap(person -> Downstream.call(Downstream.ROUTING, contacts.note(person, request)));
     }
 
     /** Merges this customer into another person (a duplicate found on another channel). */
@@ -79,7 +78,7 @@ public class ConversationContactResource {
     @Path("/merge")
     @RolesAllowed({Agent.SUPERVISOR, Agent.ADMIN})
     public Uni<Contacts.Profile> merge(@PathParam("id") UUID id, @Valid @NotNull Contacts.MergeRequest request) {
-        return person(id).flatMap(person -> Downstream.call(SERVICE, contacts.merge(person, request)));
+        return person(id).flatMap(person -> Downstream.call(Downstream.ROUTING, contacts.merge(person, request)));
     }
 
     /** The conversation's person (profile id), if the caller may see the conversation. */

@@ -32,7 +32,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConversationActionsResource {
-    static final String SERVICE = "routing-service";
 
     public record AssignRequest(String agent) {}
 
@@ -125,6 +124,6 @@ public class ConversationActionsResource {
     private <T> Uni<T> act(String id, Supplier<Uni<T>> action) {
         return conversations
                 .find(Agent.of(identity), id)
-                .flatMap(conversation -> Downstream.call(SERVICE, action.get()));
+                .flatMap(conversation -> Downstream.call(Downstream.ROUTING, action.get()));
     }
 }

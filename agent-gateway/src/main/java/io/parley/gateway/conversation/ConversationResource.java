@@ -36,7 +36,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed({Agent.AGENT, Agent.SUPERVISOR, Agent.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class ConversationResource {
-    static final String SERVICE = "routing-service";
 
     private final RoutingClient routing;
     private final VisibleConversations conversations;
@@ -80,7 +79,7 @@ public class ConversationResource {
             @QueryParam("limit") @Min(1) @Max(200) Integer limit) {
         TeamScope.Filters filters = TeamScope.conversationFiltersOfTeams(Agent.of(identity), assignee, teams);
         return Downstream.call(
-                        SERVICE,
+                        Downstream.ROUTING,
                         routing.search(
                                 filters.assignee(),
                                 filters.teams(),
@@ -122,7 +121,7 @@ public class ConversationResource {
         List<String> names = List.copyOf(views.keySet());
         List<Uni<Long>> counts = names.stream()
                 .map(name -> Downstream.call(
-                                SERVICE,
+                                Downstream.ROUTING,
                                 routing.count(
                                         views.get(name).assignee(),
                                         views.get(name).teams(),

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /** A conversation from routing-service, if the agent may see it (TeamScope); 403 otherwise. */
 @ApplicationScoped
 public class VisibleConversations {
-    static final String SERVICE = "routing-service";
 
     private final RoutingClient routing;
 
@@ -22,7 +21,7 @@ public class VisibleConversations {
     }
 
     public Uni<JsonNode> find(Agent agent, String id) {
-        return Downstream.call(SERVICE, routing.detail(id)).invoke(conversation -> {
+        return Downstream.call(Downstream.ROUTING, routing.detail(id)).invoke(conversation -> {
             if (!TeamScope.maySee(
                     agent,
                     conversation.path("team").asText(null),

@@ -13,6 +13,10 @@ import org.jboss.logging.Logger;
 public final class Downstream {
     private static final Logger LOG = Logger.getLogger(Downstream.class);
 
+    public static final String ROUTING = "routing-service";
+    public static final String INGEST = "ingest-service";
+    public static final String METRICS = "metrics-service";
+
     private Downstream() {}
 
     public static <T> Uni<T> call(String service, Uni<T> call) {

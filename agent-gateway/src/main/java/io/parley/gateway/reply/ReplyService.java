@@ -55,7 +55,7 @@ public class ReplyService {
         privacy.check(publicReply, request.text(), request.confirmPersonalData());
         String inbox = conversation.path("inboxId").asText();
         JsonNode answered = lastIncoming;
-        return Downstream.call("routing-service", inboxes.get(inbox))
+        return Downstream.call(Downstream.ROUTING, inboxes.get(inbox))
                 .map(settings -> ReplySignature.sign(request.text(), settings.replySignature(), agentName))
                 .flatMap(text -> publish(agent, conversation, answered, publicReply, text));
     }

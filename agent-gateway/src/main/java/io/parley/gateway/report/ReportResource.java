@@ -27,7 +27,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Path("/api/reports")
 @RolesAllowed({Agent.AGENT, Agent.SUPERVISOR, Agent.ADMIN})
 public class ReportResource {
-    static final String SERVICE = "metrics-service";
 
     /** The query parameters reports take; anything else is not passed on. */
     static final List<String> PARAMETERS = List.of(
@@ -49,7 +48,7 @@ public class ReportResource {
                     + " priority), bucket (hour, day, week, month), filters inbox, channel, team (repeatable), agent,"
                     + " tag, priority.")
     public Uni<JsonNode> report(@PathParam("report") String report, @Context UriInfo uri) {
-        return Downstream.call(SERVICE, metrics.report(report, passedOn(uri)));
+        return Downstream.call(Downstream.METRICS, metrics.report(report, passedOn(uri)));
     }
 
     @GET
@@ -57,7 +56,7 @@ public class ReportResource {
     @Produces("text/csv;qs=0.5") // a client accepting anything gets JSON
     @Operation(summary = "A report, or every reporting event of a range (events), as CSV")
     public Multi<String> csv(@PathParam("report") String report, @Context UriInfo uri) {
-        return Downstream.stream(SERVICE, metrics.csv(report, passedOn(uri)));
+        return Downstream.stream(Downstream.METRICS, metrics.csv(report, passedOn(uri)));
     }
 
     @GET
@@ -66,7 +65,7 @@ public class ReportResource {
     @RolesAllowed({Agent.SUPERVISOR, Agent.ADMIN})
     @Operation(summary = "One customer's survey answers over time")
     public Uni<JsonNode> csatOfContact(@PathParam("contactId") String contactId) {
-        return Downstream.call(SERVICE, metrics.csatOfContact(contactId));
+        return Downstream.call(Downstream.METRICS, metrics.csatOfContact(contactId));
     }
 
     @GET
@@ -75,7 +74,7 @@ public class ReportResource {
     @RolesAllowed({Agent.SUPERVISOR, Agent.ADMIN})
     @Operation(summary = "Each team's conversations and agents right now")
     public Uni<JsonNode> live() {
-        return Downstream.call(SERVICE, metrics.live());
+        return Downstream.call(Downstream.METRICS, metrics.live());
     }
 
     private static MultivaluedMap<String, String> passedOn(UriInfo uri) {

@@ -39,7 +39,7 @@ public class AvailabilityResource {
     @GET
     public Uni<JsonNode> get() {
         return Downstream.call(
-                "routing-service", agents.availability(Agent.of(identity).username()));
+                Downstream.ROUTING, agents.availability(Agent.of(identity).username()));
     }
 
     @PUT
@@ -48,7 +48,7 @@ public class AvailabilityResource {
             throw ProblemException.unprocessable("availability must be online, away or offline");
         }
         return Downstream.call(
-                "routing-service",
+                Downstream.ROUTING,
                 agents.availability(Agent.of(identity).username(), Map.of("availability", request.availability())));
     }
 }

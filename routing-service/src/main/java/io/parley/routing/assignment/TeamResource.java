@@ -1,5 +1,6 @@
 package io.parley.routing.assignment;
 
+import io.parley.contracts.api.Teams;
 import io.parley.routing.audit.AuditLog;
 import io.parley.routing.roster.KeycloakRoster;
 import io.parley.routing.roster.RosterConfig;
@@ -19,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Teams: rosters with skills and capacity, the assignment policy, hours and SLA, and the queue. Internal API. */
-@Path("/teams/{team}")
+@Path("/teams")
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,15 +49,21 @@ public class TeamResource {
     }
 
     @GET
-    public Uni<TeamService.TeamView> get(@PathParam("team") String team) {
+    public Uni<List<Teams.Team>> list() {
+        return teams.list();
+    }
+
+    @GET
+    @Path("/{team}")
+    public Uni<Teams.Team> get(@PathParam("team") String team) {
         return teams.get(team);
     }
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
-    @Path("/members/{agent}")
+    @Path("/{team}/members/{agent}")
     public Uni<Void> addMember(
-            @PathParam("team") String team, @PathParam("agent") String agent, TeamService.MemberRequest request) {
+            @PathParam("team") String team, @PathParam("agent") String agent, Teams.MemberRequest request) {
         TeamService.checkMember(team, agent);
         // Keycloak's group first: it is the roster, and the teams claim of the agent's next token.
         Uni<Void> inKeycloak = roster.fromKeycloak()
@@ -70,7 +77,7 @@ public class TeamResource {
 
     @DELETE
     @RolesAllowed(Roles.ADMIN)
-    @Path("/members/{agent}")
+    @Path("/{team}/members/{agent}")
     public Uni<Void> removeMember(@PathParam("team") String team, @PathParam("agent") String agent) {
         Uni<Void> inKeycloak = roster.fromKeycloak()
                 ? KeycloakRoster.unavailableWhenFailing(keycloak.leave(team, agent))
@@ -82,8 +89,8 @@ public class TeamResource {
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
-    @Path("/policy")
-    public Uni<TeamService.PolicyView> putPolicy(@PathParam("team") String team, TeamService.PolicyView policy) {
+    @Path("/{team}/policy")
+    public Uni<Teams.Policy> putPolicy(@PathParam("team") String team, Teams.Policy policy) {
         return teams.putPolicy(team, policy)
                 .call(teams::changed)
                 .call(() -> audit.record(Actor.of(identity), "team.policy_put", "team", team, null));
@@ -91,16 +98,16 @@ public class TeamResource {
 
     @PUT
     @RolesAllowed(Roles.ADMIN)
-    @Path("/settings")
-    public Uni<Void> putSettings(@PathParam("team") String team, TeamService.SettingsRequest settings) {
+    @Path("/{team}/settings")
+    public Uni<Void> putSettings(@PathParam("team") String team, Teams.Settings settings) {
         return teams.putSettings(team, settings)
                 .invoke(() -> teamSettings.changed(team))
                 .call(() -> audit.record(Actor.of(identity), "team.settings_put", "team", team, null));
     }
 
     @GET
-    @Path("/queue")
-    public Uni<List<TeamService.QueueEntry>> queue(@PathParam("team") String team) {
+    @Path("/{team}/queue")
+    public Uni<List<Teams.QueueEntry>> queue(@PathParam("team") String team) {
         return teams.queue(team);
     }
 }

@@ -1,5 +1,11 @@
 package io.parley.routing.assignment;
 
+import io.parley.contracts.api.Teams;
+import io.parley.contracts.api.Teams.Member;
+import io.parley.contracts.api.Teams.MemberRequest;
+import io.parley.contracts.api.Teams.Policy;
+import io.parley.contracts.api.Teams.QueueEntry;
+import io.parley.contracts.api.Teams.Settings;
 import io.parley.problem.ProblemException;
 import io.parley.routing.conversation.Conversation;
 import io.parley.routing.hours.BusinessHours;
@@ -12,44 +18,24 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 @ApplicationScoped
 public class TeamService {
-    private static final Pattern TEAM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern TEAM_ID = Pattern.compile(Teams.ID);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,255}");
 
-    public record MemberView(String agent, String availability, List<String> skills, Integer capacity) {}
-
-    public record PolicyView(
-            String strategy, Integer capacity, boolean skillsMatch, Integer fairLimit, Integer fairWindowMinutes) {
-        static PolicyView of(AssignmentPolicy p) {
-            return new PolicyView(
-                    p.strategy.name().toLowerCase(Locale.ROOT),
-                    p.capacity,
-                    p.skillsMatch,
-                    p.fairLimit,
-                    p.fairWindowMinutes);
-        }
+    static Policy policyOf(AssignmentPolicy p) {
+        return new Policy(
+                p.strategy.name().toLowerCase(Locale.ROOT),
+                p.capacity,
+                p.skillsMatch,
+                p.fairLimit,
+                p.fairWindowMinutes);
     }
-
-    public record TeamView(
-            String id,
-            List<String> members,
-            List<MemberView> roster,
-            PolicyView policy,
-            String businessHoursId,
-            String overnightTeam,
-            String slaPolicyId) {}
-
-    public record MemberRequest(List<String> skills, Integer capacity) {}
-
-    public record SettingsRequest(String businessHoursId, String overnightTeam, String slaPolicyId) {}
-
-    public record QueueEntry(UUID conversationId, String priority, Instant waitingSince) {}
 
     private final TeamQueue queue;
     private final Clock clock;
@@ -61,8 +47,23 @@ public class TeamService {
         this.clock = clock;
     }
 
+    /** Every team routing knows, by id. */
     @WithSession
-    public Uni<TeamView> get(String teamId) {
+    public Uni<List<Teams.Team>> list() {
+        return Team.<Team>listAll(Sort.by("id")).flatMap(found -> {
+            Uni<List<Teams.Team>> all = Uni.createFrom().item(new ArrayList<>());
+            for (Team team : found) {
+                all = all.flatMap(list -> get(team.id).map(view -> {
+                    list.add(view);
+                    return list;
+                }));
+            }
+            return all;
+        });
+    }
+
+    @WithSession
+    public Uni<Teams.Team> get(String teamId) {
         return Team.<Team>findById(teamId)
                 .onItem()
                 .ifNull()
@@ -74,13 +75,13 @@ public class TeamService {
                                                 members.stream()
                                                         .map(m -> m.agent)
                                                         .toList())
-                                        .map(agents -> new TeamView(
+                                        .map(agents -> new Teams.Team(
                                                 teamId,
                                                 members.stream()
                                                         .map(m -> m.agent)
                                                         .toList(),
                                                 members.stream()
-                                                        .map(m -> new MemberView(
+                                                        .map(m -> new Member(
                                                                 m.agent,
                                                                 agents.stream()
                                                                         .filter(a -> a.username.equals(m.agent))
@@ -94,8 +95,7 @@ public class TeamService {
                                                                         .toList(),
                                                                 m.capacity))
                                                         .toList(),
-                                                PolicyView.of(
-                                                        policy == null ? AssignmentPolicy.defaults(teamId) : policy),
+                                                policyOf(policy == null ? AssignmentPolicy.defaults(teamId) : policy),
                                                 team.businessHoursId,
                                                 team.overnightTeam,
                                                 team.slaPolicyId)))));
@@ -150,7 +150,7 @@ public class TeamService {
     }
 
     @WithTransaction
-    public Uni<PolicyView> putPolicy(String teamId, PolicyView request) {
+    public Uni<Policy> putPolicy(String teamId, Policy request) {
         validateTeam(teamId);
         if (request == null || request.strategy() == null) {
             throw ProblemException.unprocessable("strategy is required: round_robin or least_loaded");
@@ -179,12 +179,12 @@ public class TeamService {
                     policy.fairWindowMinutes = request.fairWindowMinutes();
                     policy.updatedAt = now;
                     return (existing != null ? Uni.createFrom().item(policy) : policy.<AssignmentPolicy>persist())
-                            .map(PolicyView::of);
+                            .map(TeamService::policyOf);
                 });
     }
 
     @WithTransaction
-    public Uni<Void> putSettings(String teamId, SettingsRequest request) {
+    public Uni<Void> putSettings(String teamId, Settings request) {
         validateTeam(teamId);
         if (request == null) {
             throw ProblemException.unprocessable("a body with businessHoursId, overnightTeam, slaPolicyId is required");

@@ -1,11 +1,14 @@
 package io.parley.routing.hours;
 
+import io.parley.contracts.api.BusinessHours.Schedule;
+import io.parley.contracts.api.Teams;
 import io.parley.problem.ProblemException;
 import io.parley.routing.audit.AuditLog;
 import io.parley.security.Actor;
 import io.parley.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,17 +23,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-@Path("/business-hours/{id}")
+@Path("/business-hours")
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BusinessHoursResource {
-    public record BusinessHoursView(
-            String id, String timeZone, Map<String, List<String>> weekly, List<String> holidays, String awayMessage) {
-        static BusinessHoursView of(BusinessHours hours) {
-            return new BusinessHoursView(
-                    hours.id, hours.timeZone, hours.weeklyMap(), hours.holidayList(), hours.awayMessage);
-        }
+    static Schedule of(BusinessHours hours) {
+        return new Schedule(hours.id, hours.timeZone, hours.weeklyMap(), hours.holidayList(), hours.awayMessage);
     }
 
     private final Clock clock;
@@ -46,18 +45,30 @@ public class BusinessHoursResource {
 
     @GET
     @WithSession
-    public Uni<BusinessHoursView> get(@PathParam("id") String id) {
+    public Uni<List<Schedule>> list() {
+        return BusinessHours.<BusinessHours>listAll(Sort.by("id"))
+                .map(all -> all.stream().map(BusinessHoursResource::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    public Uni<Schedule> get(@PathParam("id") String id) {
         return BusinessHours.<BusinessHours>findById(id)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("No business hours " + id + "."))
-                .map(BusinessHoursView::of);
+                .map(BusinessHoursResource::of);
     }
 
     @PUT
+    @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @WithTransaction
-    public Uni<BusinessHoursView> put(@PathParam("id") String id, BusinessHoursView body) {
+    public Uni<Schedule> put(@PathParam("id") String id, Schedule body) {
+        if (!id.matches(Teams.ID)) {
+            throw ProblemException.unprocessable("business hours ids are lower-case letters, digits and dashes");
+        }
         if (body == null || body.timeZone() == null) {
             throw ProblemException.unprocessable("timeZone is required");
         }
@@ -76,7 +87,7 @@ public class BusinessHoursResource {
                     hours.awayMessage = body.awayMessage();
                     hours.updatedAt = clock.instant();
                     return (existing != null ? Uni.createFrom().item(hours) : hours.<BusinessHours>persist())
-                            .map(BusinessHoursView::of);
+                            .map(BusinessHoursResource::of);
                 })
                 .call(() -> audit.record(Actor.of(identity), "business-hours.put", "business-hours", id, null));
     }

@@ -1,5 +1,6 @@
 package io.parley.routing.rules;
 
+import io.parley.contracts.api.Rules;
 import io.parley.problem.ProblemException;
 import io.parley.routing.audit.AuditLog;
 import io.parley.security.Actor;
@@ -44,13 +45,13 @@ public class RuleResource {
     }
 
     @GET
-    public Uni<List<RuleService.RuleView>> list() {
+    public Uni<List<Rules.Rule>> list() {
         return rules.list();
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    public Uni<Response> create(RuleService.RuleView rule) {
+    public Uni<Response> create(Rules.Rule rule) {
         // The engine forgets its cached rules once the change is committed, not before.
         return rules.create(rule, actor())
                 .invoke(engine::changed)
@@ -61,20 +62,20 @@ public class RuleResource {
 
     @GET
     @Path("/audit")
-    public Uni<List<RuleService.AuditView>> audit(@QueryParam("rule") String rule) {
+    public Uni<List<Rules.Change>> audit(@QueryParam("rule") String rule) {
         return rules.audit(rule == null ? null : id(rule));
     }
 
     @GET
     @Path("/{id}")
-    public Uni<RuleService.RuleView> get(@PathParam("id") String id) {
+    public Uni<Rules.Rule> get(@PathParam("id") String id) {
         return rules.get(id(id));
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    public Uni<RuleService.RuleView> update(@PathParam("id") String id, RuleService.RuleView rule) {
+    public Uni<Rules.Rule> update(@PathParam("id") String id, Rules.Rule rule) {
         return rules.update(id(id), rule, actor())
                 .invoke(engine::changed)
                 .call(() -> audit.record(Actor.of(identity), "rule.updated", "rule", id, null));

@@ -1,8 +1,9 @@
 package io.parley.routing.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.parley.contracts.api.Rules;
 import io.parley.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -20,33 +21,22 @@ public class RuleService {
     static final Set<String> TRIGGERS =
             Set.of(AutomationRule.CONVERSATION_CREATED, AutomationRule.MESSAGE_CREATED, AutomationRule.TAG_ADDED);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectReader ACTIONS = JSON.readerForListOf(Rules.Action.class);
 
-    public record RuleView(
-            UUID id,
-            String name,
-            Integer position,
-            List<String> triggers,
-            JsonNode conditions,
-            JsonNode actions,
-            Boolean enabled) {
-        static RuleView of(AutomationRule rule) {
-            try {
-                return new RuleView(
-                        rule.id,
-                        rule.name,
-                        rule.position,
-                        List.of(rule.triggers.split(",")),
-                        JSON.readTree(rule.conditions),
-                        JSON.readTree(rule.actions),
-                        rule.enabled);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+    static Rules.Rule view(AutomationRule rule) {
+        try {
+            return new Rules.Rule(
+                    rule.id,
+                    rule.name,
+                    rule.position,
+                    List.of(rule.triggers.split(",")),
+                    JSON.readValue(rule.conditions, Rules.Condition.class),
+                    ACTIONS.readValue(rule.actions),
+                    rule.enabled);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
-
-    public record AuditView(
-            Long id, UUID ruleId, String change, String actor, JsonNode before, JsonNode after, Instant changedAt) {}
 
     private final Clock clock;
 
@@ -55,18 +45,18 @@ public class RuleService {
     }
 
     @WithSession
-    public Uni<List<RuleView>> list() {
+    public Uni<List<Rules.Rule>> list() {
         return AutomationRule.<AutomationRule>list("order by position, createdAt")
-                .map(rules -> rules.stream().map(RuleView::of).toList());
+                .map(rules -> rules.stream().map(RuleService::view).toList());
     }
 
     @WithSession
-    public Uni<RuleView> get(UUID id) {
-        return find(id).map(RuleView::of);
+    public Uni<Rules.Rule> get(UUID id) {
+        return find(id).map(RuleService::view);
     }
 
     @WithTransaction
-    public Uni<RuleView> create(RuleView request, String actor) {
+    public Uni<Rules.Rule> create(Rules.Rule request, String actor) {
         validate(request);
         Instant now = clock.instant();
         AutomationRule rule = new AutomationRule();
@@ -75,17 +65,17 @@ public class RuleService {
         copy(request, rule, now);
         return rule.persist()
                 .flatMap(v -> audit(rule.id, "created", actor, null, rule, now))
-                .map(v -> RuleView.of(rule));
+                .map(v -> view(rule));
     }
 
     @WithTransaction
-    public Uni<RuleView> update(UUID id, RuleView request, String actor) {
+    public Uni<Rules.Rule> update(UUID id, Rules.Rule request, String actor) {
         validate(request);
         Instant now = clock.instant();
         return find(id).flatMap(rule -> {
-            RuleView before = RuleView.of(rule);
+            Rules.Rule before = view(rule);
             copy(request, rule, now);
-            return audit(id, "updated", actor, before, rule, now).map(v -> RuleView.of(rule));
+            return audit(id, "updated", actor, before, rule, now).map(v -> view(rule));
         });
     }
 
@@ -93,18 +83,19 @@ public class RuleService {
     public Uni<Void> delete(UUID id, String actor) {
         Instant now = clock.instant();
         return find(id).flatMap(rule -> {
-            RuleView before = RuleView.of(rule);
+            Rules.Rule before = view(rule);
             return rule.delete().flatMap(v -> audit(id, "deleted", actor, before, null, now));
         });
     }
 
     @WithSession
-    public Uni<List<AuditView>> audit(UUID ruleId) {
+    public Uni<List<Rules.Change>> audit(UUID ruleId) {
         Uni<List<RuleAudit>> entries = ruleId == null
                 ? RuleAudit.list("order by id desc")
                 : RuleAudit.list("ruleId = ?1 order by id desc", ruleId);
         return entries.map(list -> list.stream()
-                .map(a -> new AuditView(a.id, a.ruleId, a.change, a.actor, tree(a.before), tree(a.after), a.changedAt))
+                .map(a -> new Rules.Change(
+                        a.id, a.ruleId, a.change, a.actor, snapshot(a.before), snapshot(a.after), a.changedAt))
                 .toList());
     }
 
@@ -115,7 +106,7 @@ public class RuleService {
                 .failWith(() -> ProblemException.notFound("No rule " + id + "."));
     }
 
-    private static void validate(RuleView request) {
+    private static void validate(Rules.Rule request) {
         if (request == null || request.name() == null || request.name().isBlank()) {
             throw ProblemException.unprocessable("name is required");
         }
@@ -123,34 +114,37 @@ public class RuleService {
             throw ProblemException.unprocessable("triggers must be a non-empty list of " + TRIGGERS);
         }
         try {
-            Condition.parse(request.conditions());
-            RuleAction.parse(request.actions());
+            Condition.parse(request.conditions() == null ? null : JSON.valueToTree(request.conditions()));
+            RuleAction.parse(JSON.valueToTree(request.actions()));
         } catch (IllegalArgumentException e) {
             throw ProblemException.unprocessable(e.getMessage());
         }
     }
 
-    private static void copy(RuleView request, AutomationRule rule, Instant now) {
+    private static void copy(Rules.Rule request, AutomationRule rule, Instant now) {
         rule.name = request.name();
         rule.position = request.position() == null ? 100 : request.position();
         rule.triggers = String.join(",", request.triggers());
-        rule.conditions = request.conditions() == null
-                ? "{\"all\":[]}"
-                : request.conditions().toString();
-        rule.actions = request.actions().toString();
+        try {
+            rule.conditions =
+                    request.conditions() == null ? "{\"all\":[]}" : JSON.writeValueAsString(request.conditions());
+            rule.actions = JSON.writeValueAsString(request.actions());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         rule.enabled = request.enabled() == null || request.enabled();
         rule.updatedAt = now;
     }
 
     private static Uni<Void> audit(
-            UUID ruleId, String change, String actor, RuleView before, AutomationRule after, Instant now) {
+            UUID ruleId, String change, String actor, Rules.Rule before, AutomationRule after, Instant now) {
         RuleAudit audit = new RuleAudit();
         audit.ruleId = ruleId;
         audit.change = change;
         audit.actor = actor;
         try {
             audit.before = before == null ? null : JSON.writeValueAsString(before);
-            audit.after = after == null ? null : JSON.writeValueAsString(RuleView.of(after));
+            audit.after = after == null ? null : JSON.writeValueAsString(view(after));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -158,9 +152,10 @@ public class RuleService {
         return audit.persist().replaceWithVoid();
     }
 
-    private static JsonNode tree(String json) {
+    /** The rule as it was recorded; null if the record cannot be read as a rule. */
+    private static Rules.Rule snapshot(String json) {
         try {
-            return json == null ? null : JSON.readTree(json);
+            return json == null ? null : JSON.readValue(json, Rules.Rule.class);
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -14,7 +14,7 @@ import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 /**
- * Finds running timers past their due time and escalates them. Timers are rows, so a breach that fell due while no
+ * Finds running timers past their due time and escalates them, then those close to it ({@link SlaWarnings}). Timers are rows, so a breach that fell due while no
  * instance ran is found on the next start; SKIP LOCKED lets several instances check without doing one twice.
  */
 @ApplicationScoped
@@ -23,12 +23,15 @@ public class SlaBreachChecker {
     static final int BATCH = 100;
 
     private final SlaEscalation escalation;
+    private final SlaWarnings warnings;
     private final OutboxRelay relay;
     private final TeamQueue queue;
     private final Clock clock;
 
-    public SlaBreachChecker(SlaEscalation escalation, OutboxRelay relay, TeamQueue queue, Clock clock) {
+    public SlaBreachChecker(
+            SlaEscalation escalation, SlaWarnings warnings, OutboxRelay relay, TeamQueue queue, Clock clock) {
         this.escalation = escalation;
+        this.warnings = warnings;
         this.relay = relay;
         this.queue = queue;
         this.clock = clock;
@@ -40,6 +43,7 @@ public class SlaBreachChecker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         return checkNow()
+                .call(warnings::warnNow)
                 .onFailure()
                 .recoverWithItem(failure -> {
                     LOG.warnf("SLA check failed, the next one retries: %s", failure.getMessage());

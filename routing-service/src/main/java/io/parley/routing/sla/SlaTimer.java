@@ -1,5 +1,6 @@
 package io.parley.routing.sla;
 
+import io.parley.routing.hours.BusinessCalendar;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -53,6 +55,13 @@ public class SlaTimer extends PanacheEntityBase {
     @Column(name = "due_at")
     public Instant dueAt;
 
+    /** When sla.warning is due: only the configured share of the target is left; null when not running. */
+    @Column(name = "warn_at")
+    public Instant warnAt;
+
+    @Column(name = "warned_at")
+    public Instant warnedAt;
+
     @Enumerated(EnumType.STRING)
     public State state;
 
@@ -61,6 +70,29 @@ public class SlaTimer extends PanacheEntityBase {
 
     @Column(name = "ended_at")
     public Instant endedAt;
+
+    /**
+     * Runs from now with {@code remaining} of the target left: due when it is spent by the calendar, warned when only
+     * {@code warnWhenLeft} of the target is left. The unanswered alert is no target and gets no warning.
+     */
+    void runFrom(Instant now, Duration remaining, BusinessCalendar calendar, double warnWhenLeft) {
+        state = State.RUNNING;
+        runningSince = now;
+        dueAt = calendar.plus(now, remaining);
+        if (metric == SlaMetric.UNANSWERED || warnWhenLeft <= 0) {
+            warnAt = null;
+            return;
+        }
+        Duration untilWarning = remaining.minusSeconds((long) (targetSeconds * warnWhenLeft));
+        warnAt = untilWarning.isNegative() ? now : calendar.plus(now, untilWarning);
+    }
+
+    /** Not running any more (paused or ended): nothing falls due. */
+    void halt(State next) {
+        state = next;
+        dueAt = null;
+        warnAt = null;
+    }
 
     public boolean live() {
         return state == State.RUNNING || state == State.PAUSED;

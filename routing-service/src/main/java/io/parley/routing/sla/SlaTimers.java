@@ -22,10 +22,12 @@ import java.util.UUID;
 public class SlaTimers {
     private final TeamSettings teams;
     private final Outbox outbox;
+    private final SlaConfig config;
 
-    public SlaTimers(TeamSettings teams, Outbox outbox) {
+    public SlaTimers(TeamSettings teams, Outbox outbox, SlaConfig config) {
         this.teams = teams;
         this.outbox = outbox;
+        this.config = config;
     }
 
     /** The first customer message: first response, resolution and the unanswered alert start. */
@@ -89,8 +91,7 @@ public class SlaTimers {
                                     .between(timer.runningSince, now)
                                     .toSeconds();
                             timer.runningSince = null;
-                            timer.dueAt = null;
-                            timer.state = SlaTimer.State.PAUSED;
+                            timer.halt(SlaTimer.State.PAUSED);
                         }
                     }
                     return null;
@@ -102,9 +103,7 @@ public class SlaTimers {
                 .flatMap(timers -> calendars(timers).map(calendars -> {
                     for (SlaTimer timer : timers) {
                         if (timer.state == SlaTimer.State.PAUSED) {
-                            timer.state = SlaTimer.State.RUNNING;
-                            timer.runningSince = now;
-                            timer.dueAt = calendars.of(timer).plus(now, remaining(timer));
+                            timer.runFrom(now, remaining(timer), calendars.of(timer), config.warnWhenLeft());
                         }
                     }
                     return null;
@@ -116,9 +115,8 @@ public class SlaTimers {
         return live(conversation.id).flatMap(timers -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (SlaTimer timer : timers) {
-                timer.state = timer.metric == SlaMetric.RESOLUTION ? SlaTimer.State.MET : SlaTimer.State.STOPPED;
+                timer.halt(timer.metric == SlaMetric.RESOLUTION ? SlaTimer.State.MET : SlaTimer.State.STOPPED);
                 timer.endedAt = now;
-                timer.dueAt = null;
                 if (timer.state == SlaTimer.State.MET) {
                     chain = chain.call(() -> met(conversation, timer, now));
                 }
@@ -163,10 +161,8 @@ public class SlaTimers {
         timer.businessHoursId = metric == SlaMetric.UNANSWERED ? null : found.hoursId;
         timer.consumedSeconds = 0;
         timer.startedAt = now;
-        timer.state = SlaTimer.State.RUNNING;
-        timer.runningSince = now;
         return calendar(timer.businessHoursId).flatMap(calendar -> {
-            timer.dueAt = calendar.plus(now, Duration.ofSeconds(timer.targetSeconds));
+            timer.runFrom(now, Duration.ofSeconds(timer.targetSeconds), calendar, config.warnWhenLeft());
             return timer.persist().replaceWithVoid();
         });
     }
@@ -176,9 +172,8 @@ public class SlaTimers {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (SlaTimer timer : timers) {
                 if (metrics.contains(timer.metric)) {
-                    timer.state = SlaTimer.State.MET;
+                    timer.halt(SlaTimer.State.MET);
                     timer.endedAt = now;
-                    timer.dueAt = null;
                     chain = chain.call(() -> met(conversation, timer, now));
                 }
             }

@@ -1,5 +1,6 @@
 package io.parley.routing.tagging;
 
+import io.parley.contracts.api.Tags;
 import io.parley.problem.ProblemException;
 import io.parley.routing.audit.AuditLog;
 import io.parley.security.Actor;
@@ -28,9 +29,7 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TagResource {
-    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-
-    public record TagView(String name, String description) {}
+    static final Pattern NAME = Pattern.compile(Tags.NAME);
 
     private final Clock clock;
 
@@ -45,10 +44,10 @@ public class TagResource {
 
     @GET
     @WithSession
-    public Uni<List<TagView>> list() {
+    public Uni<List<Tags.Tag>> list() {
         return Tag.<Tag>listAll(Sort.by("name"))
                 .map(tags -> tags.stream()
-                        .map(t -> new TagView(t.name, t.description))
+                        .map(t -> new Tags.Tag(t.name, t.description))
                         .toList());
     }
 
@@ -56,7 +55,7 @@ public class TagResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("/{name}")
     @WithTransaction
-    public Uni<TagView> put(@PathParam("name") String name, TagView body) {
+    public Uni<Tags.Tag> put(@PathParam("name") String name, Tags.Tag body) {
         if (!NAME.matcher(name).matches()) {
             throw ProblemException.unprocessable("tag names are lower-case letters, digits and dashes");
         }
@@ -67,9 +66,9 @@ public class TagResource {
                     tag.description = body == null ? tag.description : body.description();
                     if (existing == null) {
                         tag.createdAt = clock.instant();
-                        return tag.<Tag>persist().map(t -> new TagView(t.name, t.description));
+                        return tag.<Tag>persist().map(t -> new Tags.Tag(t.name, t.description));
                     }
-                    return Uni.createFrom().item(new TagView(tag.name, tag.description));
+                    return Uni.createFrom().item(new Tags.Tag(tag.name, tag.description));
                 })
                 .call(() -> audit.record(Actor.of(identity), "tag.put", "tag", name, null));
     }

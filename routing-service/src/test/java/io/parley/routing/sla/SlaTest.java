@@ -2,6 +2,7 @@ package io.parley.routing.sla;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,6 +154,38 @@ class SlaTest {
             assertEquals(
                     berlin("2026-12-01T09:50").toString(),
                     timer(id, "resolution").get("dueAt"));
+        }
+    }
+
+    /** With a fifth of the target left (in business hours), the assignee and the team are warned once. */
+    @Test
+    void aTargetCloseToItsDueTimeWarnsOnce() {
+        clock.set(berlin("2026-11-27T16:50"));
+        try (TopicProbe events = new TopicProbe(RoutingClient.bootstrap(), Topics.CONVERSATION_EVENTS)) {
+            routing.customer("m1", "cust-1", "Where is my parcel?");
+            String id = (String) routing.awaitConversationOf("cust-1", c -> c.get("assignee") != null)
+                    .get("id");
+            // First response due Monday 09:20; 6 of its 30 minutes left at 09:14.
+            clock.set(berlin("2026-11-30T09:13"));
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> all(events, id, EventTypes.SLA_WARNING).isEmpty());
+
+            clock.set(berlin("2026-11-30T09:15"));
+            JsonNode warning = await().atMost(RoutingClient.WAIT)
+                    .until(() -> of(events, id, EventTypes.SLA_WARNING), java.util.Objects::nonNull)
+                    .payload();
+            assertEquals("first_response", warning.get("metric").asText());
+            assertEquals(agent, warning.get("assignee").asText());
+            assertEquals(routing.team, warning.get("team").asText());
+            assertEquals(
+                    berlin("2026-11-30T09:20"),
+                    Instant.parse(warning.get("dueAt").asText()));
+            assertEquals("running", timer(id, "first_response").get("state"));
+            // Later checks find it warned: one warning, and none yet for the resolution (due Tuesday).
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> all(events, id, EventTypes.SLA_WARNING).size() == 1);
         }
     }
 
@@ -338,6 +371,37 @@ class SlaTest {
         }
     }
 
+    /** Admin screens list what teams can refer to: every team, business hours and SLA policy, by id. */
+    @Test
+    void teamsHoursAndPoliciesAreListed() {
+        String dave = Tokens.of("dave");
+        given().auth()
+                .oauth2(dave)
+                .get("/teams")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == '" + routing.team + "' }.slaPolicyId", equalTo(routing.team))
+                .body("find { it.id == '" + routing.team + "' }.members", equalTo(List.of(agent)));
+        given().auth()
+                .oauth2(dave)
+                .get("/business-hours")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == '" + routing.team + "' }.timeZone", equalTo("Europe/Berlin"));
+        given().auth()
+                .oauth2(dave)
+                .get("/sla-policies")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == '" + routing.team + "' }.escalationTeam", equalTo(escalation));
+        given().auth()
+                .oauth2(Tokens.of("alice"))
+                .get("/teams")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void badCalendarsAndPoliciesAreRefusedWithProblemDetails() {
         given().auth()
@@ -353,6 +417,14 @@ class SlaTest {
                 .contentType(ContentType.JSON)
                 .body(Map.of("firstResponseMinutes", 0))
                 .put("/sla-policies/broken")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.of("dave"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("firstResponseMinutes", 10))
+                .put("/sla-policies/Not An Id")
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json");
