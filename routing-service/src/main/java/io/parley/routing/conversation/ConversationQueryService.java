@@ -1,7 +1,9 @@
 package io.parley.routing.conversation;
 
+import io.parley.contracts.api.Timeline;
 import io.parley.problem.ProblemException;
 import io.parley.routing.contact.Contact;
+import io.parley.routing.outbox.ConversationTimeline;
 import io.parley.routing.sla.SlaTimer;
 import io.parley.routing.tagging.ConversationTag;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -17,6 +19,11 @@ import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ConversationQueryService {
+    private final ConversationTimeline timeline;
+
+    public ConversationQueryService(ConversationTimeline timeline) {
+        this.timeline = timeline;
+    }
 
     /** One page of conversations; {@code next} is where the following page starts, null on the last one. */
     public record Page(List<ConversationView> conversations, ConversationCursor next) {}
@@ -100,6 +107,16 @@ public class ConversationQueryService {
                                 t.dueAt,
                                 t.endedAt))
                         .toList());
+    }
+
+    /** What happened to the conversation besides its messages (assignments, tags, status, SLA breaches), oldest first. */
+    @WithSession
+    public Uni<List<Timeline.Entry>> timeline(UUID id) {
+        return Conversation.<Conversation>findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("No conversation " + id + "."))
+                .flatMap(conversation -> timeline.of(id));
     }
 
     /** Every other conversation of the same person, whichever channel they used. */

@@ -1,5 +1,6 @@
 package io.parley.routing.conversation;
 
+import io.parley.contracts.api.Timeline;
 import io.parley.problem.ProblemException;
 import io.parley.security.Actor;
 import io.parley.security.Roles;
@@ -107,6 +108,12 @@ public class ConversationResource {
     @Path("/{id}")
     public Uni<ConversationView> detail(@PathParam("id") String id) {
         return conversations.detail(id(id));
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    public Uni<List<Timeline.Entry>> timeline(@PathParam("id") String id) {
+        return conversations.timeline(id(id));
     }
 
     @GET

@@ -97,7 +97,8 @@ public class Outbox {
             pending.add(event);
             return Uni.createFrom().voidItem();
         }
-        return event.persist().replaceWithVoid();
+        Uni<Void> persisted = event.persist().replaceWithVoid();
+        return ConversationTimeline.shows(event) ? persisted.call(() -> ConversationTimeline.write(event)) : persisted;
     }
 
     /**
@@ -113,17 +114,23 @@ public class Outbox {
     }
 
     /**
-     * One statement of fixed text for any number of events, their columns as arrays: a VALUES list of seven parameters
+     * One statement of fixed text for any number of events (and the timeline rows of those a conversation's timeline
+     * shows), their columns as arrays: a VALUES list of seven parameters
      * an event made a new statement for every size, which Hibernate parsed and bound parameter by parameter (a tenth
      * of routing's CPU in JFR at ~125 events a batch) and PostgreSQL planned afresh.
      */
-    private static final String WRITE_ALL = "insert into outbox_event"
-            + " (event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic)"
+    private static final String WRITE_ALL = "with e as (select * from unnest(cast(?1 as uuid[]), cast(?2 as text[]),"
+            + " cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[]), cast(cast(?6 as text[]) as timestamptz[]),"
+            + " cast(?7 as text[])) with ordinality"
+            + " as e(event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic, position)),"
+            // The timeline's rows (ConversationTimeline) in the same round trip.
+            + " timeline as (insert into conversation_timeline (event_id, conversation_id, type, detail, occurred_at)"
+            + " select e.event_id, cast(e.aggregate_id as uuid), e.type, cast(e.payload as jsonb) -> 'payload',"
+            + " e.occurred_at from e where e.aggregate_type = 'conversation' and e.type = any(cast(?8 as text[]))"
+            + " order by e.position)"
+            + " insert into outbox_event (event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic)"
             + " select e.event_id, e.aggregate_type, e.aggregate_id, e.type, e.payload, e.occurred_at, e.topic"
-            + " from unnest(cast(?1 as uuid[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),"
-            + " cast(?5 as text[]), cast(cast(?6 as text[]) as timestamptz[]), cast(?7 as text[])) with ordinality"
-            + " as e(event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic, position)"
-            + " order by e.position";
+            + " from e order by e.position";
 
     private static Uni<Void> writeAll(List<OutboxEvent> events) {
         if (events.isEmpty()) {
@@ -157,6 +164,7 @@ public class Outbox {
                         .setParameter(5, payloads)
                         .setParameter(6, occurredAt)
                         .setParameter(7, topics)
+                        .setParameter(8, ConversationTimeline.TYPE_ARRAY)
                         .executeUpdate()
                         .replaceWithVoid());
     }

@@ -171,6 +171,28 @@ class ConversationApiTest {
         assertEquals(agent, routing.detail(id).get("assignee"));
         action("carol", "/conversations/" + id + "/assign", Map.of("agent", "nobody-we-know"), 422);
 
+        // The timeline: who assigned it, moved it and gave it to whom, from the inbound path and the API alike.
+        given().auth()
+                .oauth2(Tokens.of("alice"))
+                .get("/conversations/" + id + "/timeline")
+                .then()
+                .statusCode(200)
+                .body("[0].type", equalTo("conversation.assigned"))
+                .body("[0].actor", equalTo("policy"))
+                .body("[0].agent", equalTo(agent))
+                .body("find { it.type == 'conversation.transferred' }.from", equalTo(routing.team))
+                .body("find { it.type == 'conversation.transferred' }.to", equalTo(otherTeam))
+                .body("find { it.type == 'conversation.transferred' }.actor", equalTo("alice"))
+                .body("[-1].type", equalTo("conversation.assigned"))
+                .body("[-1].actor", equalTo("carol"))
+                .body("[-1].agent", equalTo(agent));
+        given().auth()
+                .oauth2(Tokens.of("alice"))
+                .get("/conversations/" + java.util.UUID.randomUUID() + "/timeline")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+
         try (TopicProbe outbound = new TopicProbe(RoutingClient.bootstrap(), Topics.OUTBOUND_MESSAGES)) {
             action("/conversations/" + id + "/replies", Map.of("text", "Sure, what is unclear?"), 202);
             await().atMost(RoutingClient.WAIT)

@@ -139,6 +139,15 @@ class SlaTest {
             assertEquals(escalation, payload.get("escalatedTo").asText());
             assertEquals("supervisors", payload.get("notifyRole").asText());
             assertEquals(agent, payload.get("assignee").asText());
+            // On the conversation's timeline: the breach, and the escalation's transfer by "sla".
+            given().auth()
+                    .oauth2(Tokens.of("dave"))
+                    .get("/conversations/" + id + "/timeline")
+                    .then()
+                    .statusCode(200)
+                    .body("find { it.type == 'sla.breached' }.metric", equalTo("first_response"))
+                    .body("find { it.type == 'conversation.transferred' }.actor", equalTo("sla"))
+                    .body("find { it.type == 'conversation.priority_changed' }.to", equalTo("high"));
             // Counted on routing's Prometheus endpoint once published.
             String metrics = given().get(metricsEndpoint)
                     .then()
