@@ -16,7 +16,8 @@ export async function apiPage(path) {
   return api(path, { page: true });
 }
 
-export async function api(path, { method = 'GET', body, accept = 'application/json', page = false } = {}) {
+/** @param raw answer the body as text (a CSV export) rather than parsed JSON */
+export async function api(path, { method = 'GET', body, accept = 'application/json', page = false, raw = false } = {}) {
   const token = await accessToken();
   if (!token) {
     await login();
@@ -32,9 +33,12 @@ export async function api(path, { method = 'GET', body, accept = 'application/js
     throw new Problem(401, { detail: 'Signing in again.' });
   }
   const text = await response.text();
-  const parsed = text ? safeJson(text) : null;
+  const parsed = text && !(raw && response.ok) ? safeJson(text) : null;
   if (!response.ok) {
     throw new Problem(response.status, parsed);
+  }
+  if (raw) {
+    return text;
   }
   if (page) {
     return { items: parsed, next: response.headers.get('X-Next-Cursor') };

@@ -7,6 +7,34 @@ const COLLISION = 'https://parley.dev/problems/replied-meanwhile';
 const VIEWING_EVERY_MS = 15000;
 const TYPING_EVERY_MS = 3000;
 
+/** Messages and events in one list, by time; an event at a message's instant comes after it. */
+function timelineOf(messages, events) {
+  const items = [
+    ...messages.map((m) => ({ at: Date.parse(m.sentAt), order: 0, message: m })),
+    ...events.map((e) => ({ at: Date.parse(e.at), order: 1, event: e })),
+  ];
+  return items.sort((a, b) => a.at - b.at || a.order - b.order);
+}
+
+/** Who did what, in words: "policy assigned it to alice", "alice added the tag billing". */
+export function describeEvent(e) {
+  const who = e.actor === 'policy' ? 'Routing' : e.actor === 'sla' ? 'The SLA' : e.actor?.startsWith('rule:') ? 'A rule' : e.actor || 'Someone';
+  switch (e.type) {
+    case 'conversation.assigned': return e.actor === e.agent ? `${who} took it` : `${who} assigned it to ${e.agent}`;
+    case 'conversation.unassigned': return `${who} took it from ${e.agent}${e.reason ? ` (${e.reason})` : ''}`;
+    case 'conversation.transferred': return `${who} moved it from ${e.from} to ${e.to}`;
+    case 'conversation.tagged': return `${who} added the tag ${e.tag}`;
+    case 'conversation.untagged': return `${who} removed the tag ${e.tag}`;
+    case 'conversation.priority_changed': return `${who} set the priority to ${e.to}`;
+    case 'conversation.status_changed':
+      return e.to === 'snoozed' && e.until
+        ? `${who} snoozed it until ${new Date(e.until).toLocaleString()}`
+        : `${who} ${{ resolved: 'resolved it', open: 'reopened it', pending: 'set it pending' }[e.to] || `set it ${e.to}`}`;
+    case 'sla.breached': return `SLA breached: ${(e.metric || '').replaceAll('_', ' ')}`;
+    default: return e.type;
+  }
+}
+
 class ConversationView extends LitElement {
   static properties = {
     conversationId: {},
@@ -17,6 +45,7 @@ class ConversationView extends LitElement {
     viewers: { state: true },
     canned: { state: true },
     knownTags: { state: true },
+    events: { state: true },
     mode: { state: true },
     draft: { state: true },
     warning: { state: true },
@@ -34,6 +63,7 @@ class ConversationView extends LitElement {
     this.viewers = [];
     this.canned = [];
     this.knownTags = [];
+    this.events = [];
     this.sla = [];
     this.mode = 'reply';
     this.draft = '';
@@ -83,16 +113,18 @@ class ConversationView extends LitElement {
   async load() {
     const id = this.conversationId;
     try {
-      const [conversation, sla, viewers, person] = await Promise.all([
+      const [conversation, sla, viewers, person, events] = await Promise.all([
         api(`/api/conversations/${id}`),
         api(`/api/conversations/${id}/sla`).catch(() => []),
         api(`/api/conversations/${id}/viewers`).catch(() => []),
         api(`/api/conversations/${id}/contact`).catch(() => null),
+        api(`/api/conversations/${id}/timeline`).catch(() => []),
       ]);
       if (id !== this.conversationId) return;
       this.conversation = conversation;
       this.sla = sla;
       this.person = person;
+      this.events = events;
       this.viewers = viewers.filter((v) => v.agent !== this.me.username);
       if (!this.seenUpTo) {
         this.seenUpTo = this.lastMessageId();
@@ -216,17 +248,20 @@ class ConversationView extends LitElement {
         </header>
         <div class="conversation-body">
           <ol class="timeline" aria-label="Timeline">
-            ${(c.messages || []).map((m) => html`
-              <li class="message ${m.direction}" data-direction=${m.direction}>
-                <div class="bubble">${m.text}</div>
+            ${timelineOf(c.messages || [], this.events).map((item) => (item.message ? html`
+              <li class="message ${item.message.direction}" data-direction=${item.message.direction}>
+                <div class="bubble">${item.message.text}</div>
                 <div class="message-meta">
-                  ${m.direction === 'incoming' ? (c.contact && c.contact.displayName) || 'Customer' : m.agent || 'brand'}
-                  · <time datetime=${m.sentAt}>${new Date(m.sentAt).toLocaleString()}</time>
-                  ${m.direction === 'note' ? html` · private note` : ''}
-                  ${m.publicPost ? html` · public` : ''}
-                  ${m.deliveryStatus ? html` · <span class="delivery ${m.deliveryStatus}">${m.deliveryStatus}${m.deliveryError ? `: ${m.deliveryError}` : ''}</span>` : ''}
+                  ${item.message.direction === 'incoming' ? (c.contact && c.contact.displayName) || 'Customer' : item.message.agent || 'brand'}
+                  · <time datetime=${item.message.sentAt}>${new Date(item.message.sentAt).toLocaleString()}</time>
+                  ${item.message.direction === 'note' ? html` · private note` : ''}
+                  ${item.message.publicPost ? html` · public` : ''}
+                  ${item.message.deliveryStatus ? html` · <span class="delivery ${item.message.deliveryStatus}">${item.message.deliveryStatus}${item.message.deliveryError ? `: ${item.message.deliveryError}` : ''}</span>` : ''}
                 </div>
-              </li>`)}
+              </li>` : html`
+              <li class="event" data-event=${item.event.type}>
+                ${describeEvent(item.event)} · <time datetime=${item.event.at}>${new Date(item.event.at).toLocaleString()}</time>
+              </li>`))}
           </ol>
           <aside class="contact-panel" aria-label="Customer">
             <h3>Customer</h3>

@@ -1,4 +1,5 @@
-// Supervisors' view: each team right now (metrics-service's live view) and the last 14 days' main figures as charts.
+// Supervisors' view: each team right now (metrics-service's live view), the last 14 days' main figures as charts, and
+// the reports by range, grouping and bucket, shown as a table or downloaded as CSV.
 import { LitElement, html, svg } from 'lit';
 import { api, withQuery } from './api.js';
 
@@ -26,12 +27,36 @@ function bars(label, rows, value, format) {
     </figure>`;
 }
 
+const REPORTS = ['conversations', 'csat', 'sla', 'events'];
+const GROUPS = ['none', 'inbox', 'channel', 'team', 'agent', 'tag', 'priority'];
+const BUCKETS = ['none', 'hour', 'day', 'week', 'month'];
+
+/** A report row's figures as columns: nested figures (a timing's median, p90…) become "firstResponse.median". */
+function flatten(row, prefix = '', into = {}) {
+  for (const [key, value] of Object.entries(row)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      flatten(value, name, into);
+    } else {
+      into[name] = value;
+    }
+  }
+  return into;
+}
+
+function cell(value) {
+  if (value == null) return '—';
+  return typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(2) : String(value);
+}
+
 class SupervisorDashboard extends LitElement {
   static properties = {
     live: { state: true },
     conversations: { state: true },
     csat: { state: true },
     sla: { state: true },
+    report: { state: true },
+    reportError: { state: true },
     error: { state: true },
   };
 
@@ -79,6 +104,71 @@ class SupervisorDashboard extends LitElement {
     }
   }
 
+  reportQuery(form) {
+    const query = {
+      from: form.from.value,
+      to: form.to.value,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    };
+    if (form.report.value !== 'events') {
+      query.groupBy = form.groupBy.value;
+      query.bucket = form.bucket.value;
+    }
+    return withQuery(`/api/reports/${form.report.value}`, query);
+  }
+
+  async showReport(e) {
+    e.preventDefault();
+    const form = e.target.form || e.target;
+    if (form.report.value === 'events') {
+      return this.downloadReport(form);
+    }
+    try {
+      const answer = await api(this.reportQuery(form));
+      this.report = { name: form.report.value, rows: (answer.rows || []).map((r) => flatten(r)) };
+      this.reportError = null;
+    } catch (err) {
+      this.reportError = err.message;
+    }
+    return null;
+  }
+
+  async downloadReport(form) {
+    try {
+      const csv = await api(this.reportQuery(form), { accept: 'text/csv', raw: true });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+      link.download = `parley-${form.report.value}-${form.from.value}-${form.to.value}.csv`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+      this.reportError = null;
+    } catch (err) {
+      this.reportError = err.message;
+    }
+  }
+
+  renderReports() {
+    const columns = this.report && this.report.rows.length ? Object.keys(this.report.rows[0]) : [];
+    return html`
+      <h2>Reports</h2>
+      <form class="inline-form report-form" @submit=${(e) => this.showReport(e)}>
+        <label>Report <select name="report">${REPORTS.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
+        <label>From <input name="from" type="date" required .value=${day(-29)}></label>
+        <label>To (exclusive) <input name="to" type="date" required .value=${day(1)}></label>
+        <label>Group by <select name="groupBy">${GROUPS.map((g) => html`<option value=${g}>${g}</option>`)}</select></label>
+        <label>Bucket <select name="bucket">${BUCKETS.map((b) => html`<option value=${b} ?selected=${b === 'day'}>${b}</option>`)}</select></label>
+        <button type="submit" class="primary">Show</button>
+        <button type="button" @click=${(e) => this.downloadReport(e.target.form)}>Download CSV</button>
+      </form>
+      ${this.reportError ? html`<p class="error" role="alert">${this.reportError}</p>` : ''}
+      ${this.report ? html`
+        <div class="report-table"><table data-testid="report" aria-label="Report ${this.report.name}">
+          <thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+          <tbody>${this.report.rows.map((r) => html`<tr>${columns.map((c) => html`<td>${cell(r[c])}</td>`)}</tr>`)}</tbody>
+        </table></div>
+        ${this.report.rows.length ? '' : html`<p class="muted">No figures in this range.</p>`}` : ''}`;
+  }
+
   render() {
     if (this.error) return html`<section class="dashboard"><p class="error" role="alert">${this.error}</p></section>`;
     if (!this.live) return html`<section class="dashboard"><p class="muted">Loading…</p></section>`;
@@ -111,6 +201,7 @@ class SupervisorDashboard extends LitElement {
           ${bars('CSAT score (%)', (this.csat && this.csat.rows) || [], (r) => r.csat && r.csat.score, (v) => `${v.toFixed(0)} %`)}
           ${bars('SLA attainment (%)', slaRows, (r) => (r.met + r.breached ? (r.met * 100) / (r.met + r.breached) : null), (v) => `${v.toFixed(0)} %`)}
         </div>
+        ${this.renderReports()}
       </section>`;
   }
 }

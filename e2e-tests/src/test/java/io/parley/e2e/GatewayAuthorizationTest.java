@@ -221,6 +221,7 @@ class GatewayAuthorizationTest {
             String base = "/api/conversations/" + id;
             rows.add(row("GET", "/api/conversations/{id}", base, null, who));
             rows.add(row("GET", "/api/conversations/{id}/sla", base + "/sla", null, who));
+            rows.add(row("GET", "/api/conversations/{id}/timeline", base + "/timeline", null, who));
             rows.add(row("GET", "/api/conversations/{id}/viewers", base + "/viewers", null, who));
             rows.add(row("GET", "/api/conversations/{id}/contact", base + "/contact", null, who));
             rows.add(row(

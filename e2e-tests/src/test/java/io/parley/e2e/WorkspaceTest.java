@@ -222,6 +222,11 @@ class WorkspaceTest {
             alice.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("conversation.png")));
             alice.locator("[data-action=resolve]").click();
             assertThat(alice.locator(".conversation-header .status")).hasText("resolved");
+            // The timeline tells what happened between the messages, and who did it.
+            assertThat(alice.locator(".timeline .event[data-event='conversation.tagged']"))
+                    .containsText("alice added the tag technical-issue");
+            assertThat(alice.locator(".timeline .event[data-event='conversation.status_changed']"))
+                    .containsText("alice resolved it");
 
             // The supervisor's dashboard moves with a new conversation, without a reload.
             groupMessage("Hugo " + UUID.randomUUID().toString().substring(0, 4), "Is the shop open on Sunday?");
@@ -230,6 +235,19 @@ class WorkspaceTest {
                             && Integer.parseInt(supportOpen.innerText().trim()) > openBefore);
             carol.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard.png")));
             assertTrue(Files.size(SCREENSHOTS.resolve("dashboard.png")) > 0);
+
+            // Reports by team, as a table and as a CSV file.
+            Locator reportForm = carol.locator("form.report-form");
+            reportForm.locator("select[name=groupBy]").selectOption("team");
+            reportForm.locator("select[name=bucket]").selectOption("none");
+            reportForm.locator("button[type=submit]").click();
+            assertThat(carol.locator("[data-testid=report] tbody")).containsText("support");
+            com.microsoft.playwright.Download csv = carol.waitForDownload(() -> reportForm
+                    .locator("button", new Locator.LocatorOptions().setHasText("Download CSV"))
+                    .click());
+            String exported = Files.readString(csv.path());
+            assertTrue(exported.startsWith("group,bucket,opened,resolved"), exported);
+            assertTrue(exported.contains("support,"), exported);
         }
     }
 

@@ -38,12 +38,13 @@ public class ConversationCannedReplyResource {
         Agent agent = Agent.of(identity);
         String agentName = Agent.displayName(identity);
         return conversations.find(agent, id.toString()).flatMap(conversation -> {
-            String team = conversation.path("team").asText(null);
+            String team = conversation.team();
             if (team == null) {
                 return Uni.createFrom().item(List.<CannedReplies.CannedReply>of());
             }
-            String contactName =
-                    conversation.path("contact").path("displayName").asText(null);
+            String contactName = conversation.contact() == null
+                    ? null
+                    : conversation.contact().displayName();
             return Downstream.call(Downstream.ROUTING, canned.list(List.of(team)))
                     .map(replies -> replies.stream()
                             .map(reply -> new CannedReplies.CannedReply(

@@ -84,11 +84,13 @@ public class ConversationContactResource {
     /** The conversation's person (profile id), if the caller may see the conversation. */
     private Uni<String> person(UUID conversationId) {
         return conversations.find(Agent.of(identity), conversationId.toString()).map(conversation -> {
-            String profile = conversation.path("contact").path("profileId").asText(null);
+            UUID profile = conversation.contact() == null
+                    ? null
+                    : conversation.contact().profileId();
             if (profile == null) {
                 throw ProblemException.notFound("This conversation has no customer on record.");
             }
-            return profile;
+            return profile.toString();
         });
     }
 }

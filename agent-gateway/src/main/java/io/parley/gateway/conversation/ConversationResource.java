@@ -1,6 +1,6 @@
 package io.parley.gateway.conversation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.contracts.api.Conversations;
 import io.parley.gateway.downstream.Downstream;
 import io.parley.gateway.downstream.RoutingClient;
 import io.parley.gateway.reply.ReplyRequest;
@@ -65,7 +65,7 @@ public class ConversationResource {
      * @param slaDueWithinMinutes only conversations with an SLA target running out within this many minutes (or overdue)
      */
     @GET
-    public Uni<RestResponse<JsonNode>> list(
+    public Uni<RestResponse<List<Conversations.Conversation>>> list(
             @QueryParam("assignee") String assignee,
             @QueryParam("team") List<String> teams,
             @QueryParam("status") String status,
@@ -93,7 +93,8 @@ public class ConversationResource {
                                 cursor,
                                 limit))
                 .map(page -> {
-                    RestResponse.ResponseBuilder<JsonNode> answer = RestResponse.ResponseBuilder.ok(page.getEntity());
+                    RestResponse.ResponseBuilder<List<Conversations.Conversation>> answer =
+                            RestResponse.ResponseBuilder.ok(page.getEntity());
                     String next = page.getHeaderString(NEXT_CURSOR);
                     if (next != null) {
                         answer.header(NEXT_CURSOR, next);
@@ -126,7 +127,7 @@ public class ConversationResource {
                                         views.get(name).assignee(),
                                         views.get(name).teams(),
                                         status))
-                        .map(answer -> answer.path("count").asLong()))
+                        .map(Conversations.Count::count))
                 .toList();
         return Uni.join().all(counts).andFailFast().map(values -> {
             Map<String, Long> answer = new LinkedHashMap<>();
@@ -139,7 +140,7 @@ public class ConversationResource {
 
     @GET
     @Path("/{id}")
-    public Uni<JsonNode> detail(@PathParam("id") String id) {
+    public Uni<Conversations.Conversation> detail(@PathParam("id") String id) {
         return visible(Agent.of(identity), id);
     }
 
@@ -158,7 +159,7 @@ public class ConversationResource {
                 .map(queued -> Response.accepted(queued).build());
     }
 
-    private Uni<JsonNode> visible(Agent agent, String id) {
+    private Uni<Conversations.Conversation> visible(Agent agent, String id) {
         return conversations.find(agent, id);
     }
 }

@@ -1,6 +1,6 @@
 package io.parley.gateway.conversation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.contracts.api.Conversations;
 import io.parley.gateway.downstream.Downstream;
 import io.parley.gateway.downstream.RoutingClient;
 import io.parley.gateway.security.Agent;
@@ -20,12 +20,9 @@ public class VisibleConversations {
         this.routing = routing;
     }
 
-    public Uni<JsonNode> find(Agent agent, String id) {
+    public Uni<Conversations.Conversation> find(Agent agent, String id) {
         return Downstream.call(Downstream.ROUTING, routing.detail(id)).invoke(conversation -> {
-            if (!TeamScope.maySee(
-                    agent,
-                    conversation.path("team").asText(null),
-                    conversation.path("assignee").asText(null))) {
+            if (!TeamScope.maySee(agent, conversation.team(), conversation.assignee())) {
                 throw new ForbiddenException("This conversation belongs to another team.");
             }
         });

@@ -1,6 +1,6 @@
 package io.parley.gateway.downstream;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.contracts.api.Agents;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -9,7 +9,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** routing-service's agent availability. */
@@ -20,9 +19,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface AgentsClient {
     @GET
     @Path("/{agent}/availability")
-    Uni<JsonNode> availability(@PathParam("agent") String agent);
+    Uni<Agents.Availability> availability(@PathParam("agent") String agent);
 
     @PUT
     @Path("/{agent}/availability")
-    Uni<JsonNode> availability(@PathParam("agent") String agent, Map<String, Object> body);
+    Uni<Agents.Availability> availability(@PathParam("agent") String agent, Agents.Availability body);
 }

@@ -1,6 +1,7 @@
 package io.parley.gateway.downstream;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.contracts.api.Conversations;
+import io.parley.contracts.api.Timeline;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -28,7 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public interface RoutingClient {
     /** A page of conversations; its X-Next-Cursor header, when present, asks for the next. */
     @GET
-    Uni<RestResponse<JsonNode>> search(
+    Uni<RestResponse<List<Conversations.Conversation>>> search(
             @QueryParam("assignee") String assignee,
             @QueryParam("team") List<String> teams,
             @QueryParam("status") String status,
@@ -43,22 +43,26 @@ public interface RoutingClient {
 
     @GET
     @Path("/count")
-    Uni<JsonNode> count(
+    Uni<Conversations.Count> count(
             @QueryParam("assignee") String assignee,
             @QueryParam("team") List<String> teams,
             @QueryParam("status") String status);
 
     @GET
     @Path("/{id}")
-    Uni<JsonNode> detail(@PathParam("id") String id);
+    Uni<Conversations.Conversation> detail(@PathParam("id") String id);
 
     @GET
     @Path("/{id}/sla")
-    Uni<JsonNode> sla(@PathParam("id") String id);
+    Uni<List<Conversations.SlaTimer>> sla(@PathParam("id") String id);
+
+    @GET
+    @Path("/{id}/timeline")
+    Uni<List<Timeline.Entry>> timeline(@PathParam("id") String id);
 
     @POST
     @Path("/{id}/assign")
-    Uni<Void> assign(@PathParam("id") String id, Map<String, Object> body);
+    Uni<Void> assign(@PathParam("id") String id, Conversations.AssignRequest request);
 
     @POST
     @Path("/{id}/unassign")
@@ -66,11 +70,11 @@ public interface RoutingClient {
 
     @POST
     @Path("/{id}/transfer")
-    Uni<Void> transfer(@PathParam("id") String id, Map<String, Object> body);
+    Uni<Void> transfer(@PathParam("id") String id, Conversations.TransferRequest request);
 
     @POST
     @Path("/{id}/tags")
-    Uni<Void> tag(@PathParam("id") String id, Map<String, Object> body);
+    Uni<Void> tag(@PathParam("id") String id, Conversations.TagRequest request);
 
     @DELETE
     @Path("/{id}/tags/{tag}")
@@ -78,13 +82,13 @@ public interface RoutingClient {
 
     @PUT
     @Path("/{id}/priority")
-    Uni<Void> priority(@PathParam("id") String id, Map<String, Object> body);
+    Uni<Void> priority(@PathParam("id") String id, Conversations.PriorityRequest request);
 
     @PUT
     @Path("/{id}/status")
-    Uni<Void> status(@PathParam("id") String id, Map<String, Object> body);
+    Uni<Void> status(@PathParam("id") String id, Conversations.StatusRequest request);
 
     @POST
     @Path("/{id}/notes")
-    Uni<Void> note(@PathParam("id") String id, Map<String, Object> body);
+    Uni<Void> note(@PathParam("id") String id, Conversations.TextRequest request);
 }

@@ -61,8 +61,8 @@ public class ActivityResource {
                     agent.username(),
                     Agent.displayName(identity),
                     request.kind(),
-                    conversation.path("team").asText(null),
-                    conversation.path("assignee").asText(null),
+                    conversation.team(),
+                    conversation.assignee(),
                     now);
             String key = id.toString();
             String value =

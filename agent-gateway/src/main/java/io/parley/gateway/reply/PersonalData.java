@@ -1,5 +1,6 @@
 package io.parley.gateway.reply;
 
+import io.parley.contracts.api.Conversations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Finds personal data in a reply's text: e-mail addresses, phone numbers, card numbers (Luhn-checked), IBANs and
  * order numbers (the pattern is configurable, as each brand writes them differently). Patterns are linear and the
- * text is at most {@link ReplyService#MAX_LENGTH} characters.
+ * text is at most {@link Conversations#MAX_TEXT} characters.
  */
 public final class PersonalData {
     public static final String EMAIL = "an e-mail address";

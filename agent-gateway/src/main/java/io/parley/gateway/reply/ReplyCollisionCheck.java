@@ -1,6 +1,6 @@
 package io.parley.gateway.reply;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.contracts.api.Conversations;
 import io.parley.problem.ProblemException;
 import java.util.UUID;
 
@@ -15,20 +15,20 @@ public final class ReplyCollisionCheck {
 
     private ReplyCollisionCheck() {}
 
-    public static void check(JsonNode conversation, String agent, UUID lastSeen, boolean confirmed) {
+    public static void check(Conversations.Conversation conversation, String agent, UUID lastSeen, boolean confirmed) {
         if (lastSeen == null || confirmed) {
             return;
         }
         boolean after = false;
         String other = null;
-        for (JsonNode message : conversation.path("messages")) {
-            if (after && "outgoing".equals(message.path("direction").asText())) {
-                String author = message.path("agent").asText(null);
+        for (Conversations.Message message : conversation.messages()) {
+            if (after && "outgoing".equals(message.direction())) {
+                String author = message.agent();
                 if (!agent.equals(author) && !AUTOMATION.equals(author)) {
                     other = author == null ? "someone in the channel's own app" : author;
                 }
             }
-            if (lastSeen.toString().equals(message.path("id").asText())) {
+            if (lastSeen.equals(message.id())) {
                 after = true;
             }
         }

@@ -1,5 +1,6 @@
 package io.parley.gateway.reply;
 
+import io.parley.contracts.api.Conversations;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -12,7 +13,7 @@ import java.util.UUID;
  * @param confirmPersonalData send personal data in a public reply all the same (422 otherwise)
  */
 public record ReplyRequest(
-        @NotBlank @Size(max = ReplyService.MAX_LENGTH) String text,
+        @NotBlank @Size(max = Conversations.MAX_TEXT) String text,
         UUID lastSeenMessageId,
         boolean confirmPersonalData,
         boolean confirmReplyAfterOthers) {}

@@ -1,9 +1,9 @@
 package io.parley.gateway.reply;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventTypes;
 import io.parley.contracts.OutboundMessage;
+import io.parley.contracts.api.Conversations;
 import io.parley.gateway.downstream.Downstream;
 import io.parley.gateway.downstream.InboxSettingsClient;
 import io.parley.gateway.messaging.KeyedRecords;
@@ -22,7 +22,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 public class ReplyService {
-    static final int MAX_LENGTH = 4096;
 
     private final MutinyEmitter<String> outbound;
     private final PublicReplyPrivacyGuard privacy;
@@ -41,37 +40,41 @@ public class ReplyService {
     public record Queued(UUID replyId, String status, boolean publicReply, String text) {}
 
     /** @param agentName the agent's full name, for the inbox's reply signature */
-    public Uni<Queued> send(Agent agent, String agentName, JsonNode conversation, ReplyRequest request) {
-        JsonNode lastIncoming = null;
-        for (JsonNode message : conversation.path("messages")) {
-            if ("incoming".equals(message.path("direction").asText())) {
+    public Uni<Queued> send(
+            Agent agent, String agentName, Conversations.Conversation conversation, ReplyRequest request) {
+        Conversations.Message lastIncoming = null;
+        for (Conversations.Message message : conversation.messages()) {
+            if ("incoming".equals(message.direction())) {
                 lastIncoming = message;
             }
         }
-        boolean publicReply =
-                lastIncoming != null && lastIncoming.path("publicPost").asBoolean(false);
+        boolean publicReply = lastIncoming != null && lastIncoming.publicPost();
         ReplyCollisionCheck.check(
                 conversation, agent.username(), request.lastSeenMessageId(), request.confirmReplyAfterOthers());
         privacy.check(publicReply, request.text(), request.confirmPersonalData());
-        String inbox = conversation.path("inboxId").asText();
-        JsonNode answered = lastIncoming;
+        String inbox = conversation.inboxId();
+        Conversations.Message answered = lastIncoming;
         return Downstream.call(Downstream.ROUTING, inboxes.get(inbox))
                 .map(settings -> ReplySignature.sign(request.text(), settings.replySignature(), agentName))
                 .flatMap(text -> publish(agent, conversation, answered, publicReply, text));
     }
 
     private Uni<Queued> publish(
-            Agent agent, JsonNode conversation, JsonNode lastIncoming, boolean publicReply, String text) {
+            Agent agent,
+            Conversations.Conversation conversation,
+            Conversations.Message lastIncoming,
+            boolean publicReply,
+            String text) {
         OutboundMessage message = new OutboundMessage(
                 UUID.randomUUID(),
-                UUID.fromString(conversation.path("id").asText()),
-                conversation.path("inboxId").asText(),
-                conversation.path("channel").asText(),
-                conversation.path("threadKey").asText(),
-                conversation.path("contact").path("sourceId").asText(),
+                conversation.id(),
+                conversation.inboxId(),
+                conversation.channel(),
+                conversation.threadKey(),
+                conversation.contact() == null ? null : conversation.contact().sourceId(),
                 text,
-                lastIncoming == null ? null : text(lastIncoming, "subject"),
-                lastIncoming == null ? null : text(lastIncoming, "providerMessageId"),
+                lastIncoming == null ? null : lastIncoming.subject(),
+                lastIncoming == null ? null : lastIncoming.providerMessageId(),
                 publicReply,
                 agent.username(),
                 Instant.now());
@@ -80,10 +83,5 @@ public class ReplyService {
                 message.replyId(), EventTypes.MESSAGE_OUTBOUND, "reply", key, message.requestedAt(), message);
         return KeyedRecords.send(outbound, key, value, "The reply could not be queued; try again.")
                 .replaceWith(new Queued(message.replyId(), "queued", publicReply, text));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() ? value.asText() : null;
     }
 }

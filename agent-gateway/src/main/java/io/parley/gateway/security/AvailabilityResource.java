@@ -1,20 +1,19 @@
 package io.parley.gateway.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.contracts.api.Agents;
 import io.parley.gateway.downstream.AgentsClient;
 import io.parley.gateway.downstream.Downstream;
-import io.parley.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Agents say whether they take new conversations: online, away or offline. Coming online serves the queue. */
@@ -23,10 +22,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AvailabilityResource {
-    static final Set<String> VALUES = Set.of("online", "away", "offline");
-
-    public record AvailabilityRequest(String availability) {}
-
     private final AgentsClient agents;
     private final SecurityIdentity identity;
 
@@ -37,18 +32,16 @@ public class AvailabilityResource {
 
     /** {"agent", "availability"}: what routing assigns by. */
     @GET
-    public Uni<JsonNode> get() {
+    public Uni<Agents.Availability> get() {
         return Downstream.call(
                 Downstream.ROUTING, agents.availability(Agent.of(identity).username()));
     }
 
+    /** {"availability": "online|away|offline"}; the agent is always the caller. */
     @PUT
-    public Uni<JsonNode> set(AvailabilityRequest request) {
-        if (request == null || request.availability() == null || !VALUES.contains(request.availability())) {
-            throw ProblemException.unprocessable("availability must be online, away or offline");
-        }
+    public Uni<Agents.Availability> set(@Valid @NotNull Agents.Availability request) {
+        String me = Agent.of(identity).username();
         return Downstream.call(
-                Downstream.ROUTING,
-                agents.availability(Agent.of(identity).username(), Map.of("availability", request.availability())));
+                Downstream.ROUTING, agents.availability(me, new Agents.Availability(me, request.availability())));
     }
 }

@@ -102,7 +102,8 @@ public final class RoutingBench {
         System.out.println(MachineCheck.run());
         try (BenchStack stack = BenchStack.start("routing", List.of("ingest", "routing"))) {
             ServiceNode ingest = stack.service("ingest-service", Map.of());
-            ServiceNode routing = stack.service("routing-service", Map.of());
+            // No Keycloak here: routing keeps the bench team's roster itself.
+            ServiceNode routing = stack.service("routing-service", Map.of("parley.roster.source", "routing"));
             new RoutingBench()
                     .run(
                             stack.adminToken(),

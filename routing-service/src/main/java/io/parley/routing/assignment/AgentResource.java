@@ -1,5 +1,6 @@
 package io.parley.routing.assignment;
 
+import io.parley.contracts.api.Agents;
 import io.parley.problem.ProblemException;
 import io.parley.routing.audit.AuditLog;
 import io.parley.security.Actor;
@@ -31,8 +32,6 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgentResource {
-    public record AvailabilityView(String agent, String availability) {}
-
     private final AvailabilityService availability;
     private final TeamQueue queue;
     private final SecurityIdentity identity;
@@ -47,18 +46,18 @@ public class AgentResource {
 
     /** An agent's availability now; offline for someone routing has never seen. Agents read only their own. */
     @GET
-    public Uni<AvailabilityView> get(@PathParam("agent") String agent) {
+    public Uni<Agents.Availability> get(@PathParam("agent") String agent) {
         Actor actor = Actor.of(identity);
         if (!actor.supervises() && !actor.username().equals(agent)) {
             throw new ForbiddenException("Agents can only read their own availability.");
         }
         return availability
                 .of(agent)
-                .map(value -> new AvailabilityView(agent, value.name().toLowerCase(Locale.ROOT)));
+                .map(value -> new Agents.Availability(agent, value.name().toLowerCase(Locale.ROOT)));
     }
 
     @PUT
-    public Uni<AvailabilityView> put(@PathParam("agent") String agent, AvailabilityView body) {
+    public Uni<Agents.Availability> put(@PathParam("agent") String agent, Agents.Availability body) {
         Actor actor = Actor.of(identity);
         if (!actor.supervises() && !actor.username().equals(agent)) {
             throw new ForbiddenException("Agents can only set their own availability.");
@@ -83,7 +82,7 @@ public class AgentResource {
                         "agent",
                         agent,
                         value.name().toLowerCase(Locale.ROOT)))
-                .replaceWith(new AvailabilityView(agent, value.name().toLowerCase(Locale.ROOT)));
+                .replaceWith(new Agents.Availability(agent, value.name().toLowerCase(Locale.ROOT)));
     }
 
     @ApplicationScoped

@@ -1,5 +1,6 @@
 package io.parley.routing.conversation;
 
+import io.parley.contracts.api.Conversations;
 import io.parley.contracts.api.Timeline;
 import io.parley.problem.ProblemException;
 import io.parley.routing.contact.Contact;
@@ -10,7 +11,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +26,7 @@ public class ConversationQueryService {
     }
 
     /** One page of conversations; {@code next} is where the following page starts, null on the last one. */
-    public record Page(List<ConversationView> conversations, ConversationCursor next) {}
+    public record Page(List<Conversations.Conversation> conversations, ConversationCursor next) {}
 
     @WithSession
     public Uni<Page> search(ConversationQuery query, int limit) {
@@ -42,7 +42,7 @@ public class ConversationQueryService {
                                         : null)));
     }
 
-    private static Uni<List<ConversationView>> views(List<Conversation> conversations) {
+    private static Uni<List<Conversations.Conversation>> views(List<Conversation> conversations) {
         return contacts(conversations)
                 .flatMap(contacts -> tags(conversations)
                         .map(tags -> conversations.stream()
@@ -58,7 +58,7 @@ public class ConversationQueryService {
     }
 
     @WithSession
-    public Uni<ConversationView> detail(UUID id) {
+    public Uni<Conversations.Conversation> detail(UUID id) {
         return Conversation.<Conversation>findById(id)
                 .onItem()
                 .ifNull()
@@ -75,30 +75,21 @@ public class ConversationQueryService {
                                                         contact,
                                                         tags,
                                                         messages.stream()
-                                                                .map(ConversationView.MessageView::of)
+                                                                .map(ConversationView::message)
                                                                 .toList(),
                                                         history))))));
     }
 
-    public record SlaView(
-            String metric,
-            String policyId,
-            String state,
-            long targetSeconds,
-            long consumedSeconds,
-            Instant dueAt,
-            Instant endedAt) {}
-
     /** The conversation's SLA timers, oldest first: what is due when, what was met or breached. */
     @WithSession
-    public Uni<List<SlaView>> sla(UUID id) {
+    public Uni<List<Conversations.SlaTimer>> sla(UUID id) {
         return Conversation.<Conversation>findById(id)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ProblemException.notFound("No conversation " + id + "."))
                 .flatMap(conversation -> SlaTimer.<SlaTimer>list("conversationId = ?1 order by startedAt, metric", id))
                 .map(timers -> timers.stream()
-                        .map(t -> new SlaView(
+                        .map(t -> new Conversations.SlaTimer(
                                 t.metric.lower(),
                                 t.policyId,
                                 t.state.name().toLowerCase(java.util.Locale.ROOT),
@@ -120,7 +111,7 @@ public class ConversationQueryService {
     }
 
     /** Every other conversation of the same person, whichever channel they used. */
-    private static Uni<List<ConversationView.HistoryView>> history(Contact contact, UUID except) {
+    private static Uni<List<Conversations.History>> history(Contact contact, UUID except) {
         if (contact == null) {
             return Uni.createFrom().item(List.of());
         }
@@ -131,8 +122,7 @@ public class ConversationQueryService {
                         identities.stream().map(c -> c.id).toList(),
                         except))
                 .map(conversations -> conversations.stream()
-                        .map(c -> new ConversationView.HistoryView(
-                                c.id, c.inboxId, c.channel, c.status.lower(), c.createdAt))
+                        .map(c -> new Conversations.History(c.id, c.inboxId, c.channel, c.status.lower(), c.createdAt))
                         .toList());
     }
 

@@ -1,5 +1,6 @@
 package io.parley.routing.conversation;
 
+import io.parley.contracts.api.Conversations;
 import io.parley.contracts.api.Timeline;
 import io.parley.problem.ProblemException;
 import io.parley.security.Actor;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,19 +37,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConversationResource {
     static final int MAX_LIMIT = 200;
-    static final int MAX_TEXT = 4096;
-
-    public record AssignRequest(String agent) {}
-
-    public record TransferRequest(String team) {}
-
-    public record TagRequest(String tag) {}
-
-    public record PriorityRequest(String priority) {}
-
-    public record StatusRequest(String status, Instant snoozedUntil) {}
-
-    public record TextRequest(String text) {}
 
     private final ConversationQueryService conversations;
     private final ConversationCommands commands;
@@ -75,7 +62,7 @@ public class ConversationResource {
      * header of one page as {@code cursor} to get the next.
      */
     @GET
-    public Uni<RestResponse<List<ConversationView>>> search(
+    public Uni<RestResponse<List<Conversations.Conversation>>> search(
             @BeanParam ConversationFilters filters,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") int limit) {
@@ -86,7 +73,7 @@ public class ConversationResource {
         return conversations
                 .search(filters.query(after, clock.instant()), limit)
                 .map(page -> {
-                    RestResponse.ResponseBuilder<List<ConversationView>> response =
+                    RestResponse.ResponseBuilder<List<Conversations.Conversation>> response =
                             RestResponse.ResponseBuilder.ok(page.conversations());
                     if (page.next() != null) {
                         response.header(NEXT_CURSOR, page.next().encode());
@@ -95,18 +82,16 @@ public class ConversationResource {
                 });
     }
 
-    public record Count(long count) {}
-
     /** How many conversations GET /conversations would find with these filters, without a limit. */
     @GET
     @Path("/count")
-    public Uni<Count> count(@BeanParam ConversationFilters filters) {
-        return conversations.count(filters.query(null, clock.instant())).map(Count::new);
+    public Uni<Conversations.Count> count(@BeanParam ConversationFilters filters) {
+        return conversations.count(filters.query(null, clock.instant())).map(Conversations.Count::new);
     }
 
     @GET
     @Path("/{id}")
-    public Uni<ConversationView> detail(@PathParam("id") String id) {
+    public Uni<Conversations.Conversation> detail(@PathParam("id") String id) {
         return conversations.detail(id(id));
     }
 
@@ -118,13 +103,13 @@ public class ConversationResource {
 
     @GET
     @Path("/{id}/sla")
-    public Uni<List<ConversationQueryService.SlaView>> sla(@PathParam("id") String id) {
+    public Uni<List<Conversations.SlaTimer>> sla(@PathParam("id") String id) {
         return conversations.sla(id(id));
     }
 
     @POST
     @Path("/{id}/assign")
-    public Uni<Void> assign(@PathParam("id") String id, AssignRequest request) {
+    public Uni<Void> assign(@PathParam("id") String id, Conversations.AssignRequest request) {
         Actor actor = Actor.of(identity);
         if (request == null || request.agent() == null || request.agent().isBlank()) {
             throw ProblemException.unprocessable("agent is required");
@@ -143,7 +128,7 @@ public class ConversationResource {
 
     @POST
     @Path("/{id}/transfer")
-    public Uni<Void> transfer(@PathParam("id") String id, TransferRequest request) {
+    public Uni<Void> transfer(@PathParam("id") String id, Conversations.TransferRequest request) {
         if (request == null || request.team() == null || request.team().isBlank()) {
             throw ProblemException.unprocessable("team is required");
         }
@@ -152,7 +137,7 @@ public class ConversationResource {
 
     @POST
     @Path("/{id}/tags")
-    public Uni<Void> tag(@PathParam("id") String id, TagRequest request) {
+    public Uni<Void> tag(@PathParam("id") String id, Conversations.TagRequest request) {
         if (request == null || request.tag() == null || request.tag().isBlank()) {
             throw ProblemException.unprocessable("tag is required");
         }
@@ -167,14 +152,14 @@ public class ConversationResource {
 
     @PUT
     @Path("/{id}/priority")
-    public Uni<Void> priority(@PathParam("id") String id, PriorityRequest request) {
+    public Uni<Void> priority(@PathParam("id") String id, Conversations.PriorityRequest request) {
         return commands.priority(id(id), request == null ? null : request.priority(), actor());
     }
 
     /** open, pending, snoozed (with snoozedUntil) or resolved. */
     @PUT
     @Path("/{id}/status")
-    public Uni<Void> status(@PathParam("id") String id, StatusRequest request) {
+    public Uni<Void> status(@PathParam("id") String id, Conversations.StatusRequest request) {
         if (request == null) {
             throw ProblemException.unprocessable("status is required");
         }
@@ -183,25 +168,25 @@ public class ConversationResource {
 
     @POST
     @Path("/{id}/notes")
-    public Uni<Void> note(@PathParam("id") String id, TextRequest request) {
+    public Uni<Void> note(@PathParam("id") String id, Conversations.TextRequest request) {
         return commands.note(id(id), actor(), text(request));
     }
 
     /** Queued for delivery through ingest; the conversation shows it once the channel took it (or why not). */
     @POST
     @Path("/{id}/replies")
-    public Uni<Response> reply(@PathParam("id") String id, TextRequest request) {
+    public Uni<Response> reply(@PathParam("id") String id, Conversations.TextRequest request) {
         return commands.reply(id(id), actor(), text(request))
                 .map(replyId -> Response.accepted(Map.of("replyId", replyId, "status", "queued"))
                         .build());
     }
 
-    private static String text(TextRequest request) {
+    private static String text(Conversations.TextRequest request) {
         if (request == null || request.text() == null || request.text().isBlank()) {
             throw ProblemException.unprocessable("text is required");
         }
-        if (request.text().length() > MAX_TEXT) {
-            throw ProblemException.unprocessable("text is longer than " + MAX_TEXT + " characters");
+        if (request.text().length() > Conversations.MAX_TEXT) {
+            throw ProblemException.unprocessable("text is longer than " + Conversations.MAX_TEXT + " characters");
         }
         return request.text();
     }

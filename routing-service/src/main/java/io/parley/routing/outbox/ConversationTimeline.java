@@ -35,17 +35,17 @@ public class ConversationTimeline {
 
     static final String[] TYPE_ARRAY = TYPES.toArray(String[]::new);
 
-    /** The payload as text, then parsed: a string bound straight to jsonb would be stored as one JSON string. */
     private static final String WRITE_ONE = "insert into conversation_timeline"
-            + " (event_id, conversation_id, type, detail, occurred_at)"
-            + " values (?1, cast(?2 as uuid), ?3, cast(cast(?4 as text) as jsonb) -> 'payload', ?5)";
+            + " (event_id, conversation_id, type, event, occurred_at)"
+            + " values (?1, cast(?2 as uuid), ?3, ?4, ?5)";
 
     /** Events of several kinds keep the same facts under different names; one entry shape serves them all. */
     private static final String READ = "select event_id, type, occurred_at, detail ->> 'actor',"
             + " coalesce(detail ->> 'assignee', detail ->> 'previousAssignee'), detail ->> 'tag',"
             + " coalesce(detail ->> 'from', detail ->> 'fromTeam'), coalesce(detail ->> 'to', detail ->> 'toTeam'),"
             + " detail ->> 'reason', detail ->> 'snoozedUntil', detail ->> 'metric'"
-            + " from conversation_timeline where conversation_id = $1 order by seq";
+            + " from (select event_id, type, occurred_at, seq, cast(event as jsonb) -> 'payload' as detail"
+            + " from conversation_timeline where conversation_id = $1) t order by seq";
 
     private final Pool pool;
 

@@ -124,9 +124,9 @@ public class Outbox {
             + " cast(?7 as text[])) with ordinality"
             + " as e(event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic, position)),"
             // The timeline's rows (ConversationTimeline) in the same round trip.
-            + " timeline as (insert into conversation_timeline (event_id, conversation_id, type, detail, occurred_at)"
-            + " select e.event_id, cast(e.aggregate_id as uuid), e.type, cast(e.payload as jsonb) -> 'payload',"
-            + " e.occurred_at from e where e.aggregate_type = 'conversation' and e.type = any(cast(?8 as text[]))"
+            + " timeline as (insert into conversation_timeline (event_id, conversation_id, type, event, occurred_at)"
+            + " select e.event_id, cast(e.aggregate_id as uuid), e.type, e.payload, e.occurred_at"
+            + " from e where e.aggregate_type = 'conversation' and e.type = any(cast(?8 as text[]))"
             + " order by e.position)"
             + " insert into outbox_event (event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic)"
             + " select e.event_id, e.aggregate_type, e.aggregate_id, e.type, e.payload, e.occurred_at, e.topic"
