@@ -1,7 +1,8 @@
 // Automation rules for admins: a list in the order rules run, and a form that builds a rule's conditions (all or any
 // of field/op/value rows) and actions. Rules with nested groups are edited as JSON.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { api } from './api.js';
+import { AdminElement } from './admin-element.js';
 
 const TRIGGERS = ['conversation_created', 'message_created', 'tag_added'];
 const FIELDS = ['text', 'language', 'channel', 'inbox', 'public', 'sentiment', 'business_hours', 'tag', 'tag_added',
@@ -82,17 +83,11 @@ function ruleOf(draft) {
   };
 }
 
-class AdminRules extends LitElement {
+class AdminRules extends AdminElement {
   static properties = {
     rules: { state: true },
     draft: { state: true },
-    error: { state: true },
-    notice: { state: true },
   };
-
-  createRenderRoot() {
-    return this;
-  }
 
   constructor() {
     super();
@@ -100,56 +95,31 @@ class AdminRules extends LitElement {
     this.draft = null;
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
   async load() {
-    try {
-      this.rules = await api('/api/admin/rules');
-      this.error = null;
-    } catch (e) {
-      this.error = e.message;
-    }
+    this.rules = await api('/api/admin/rules');
   }
 
   async save(e) {
     e.preventDefault();
-    try {
+    const { id } = this.draft;
+    const saved = await this.change(() => {
       const rule = ruleOf(this.draft);
-      if (this.draft.id) {
-        await api(`/api/admin/rules/${this.draft.id}`, { method: 'PUT', body: rule });
-      } else {
-        await api('/api/admin/rules', { method: 'POST', body: rule });
-      }
-      this.notice = `Rule "${rule.name}" saved.`;
+      return id
+        ? api(`/api/admin/rules/${id}`, { method: 'PUT', body: rule })
+        : api('/api/admin/rules', { method: 'POST', body: rule });
+    }, `Rule "${this.draft.name.trim()}" saved.`);
+    if (saved) {
       this.draft = null;
-      this.error = null;
-      await this.load();
-    } catch (err) {
-      this.error = err.message;
     }
   }
 
-  async toggle(rule) {
-    await this.write(() => api(`/api/admin/rules/${rule.id}`, { method: 'PUT', body: { ...rule, enabled: !rule.enabled } }),
+  toggle(rule) {
+    return this.change(() => api(`/api/admin/rules/${rule.id}`, { method: 'PUT', body: { ...rule, enabled: !rule.enabled } }),
       `Rule "${rule.name}" ${rule.enabled ? 'disabled' : 'enabled'}.`);
   }
 
-  async remove(rule) {
-    await this.write(() => api(`/api/admin/rules/${rule.id}`, { method: 'DELETE' }), `Rule "${rule.name}" deleted.`);
-  }
-
-  async write(work, notice) {
-    try {
-      await work();
-      this.notice = notice;
-      this.error = null;
-      await this.load();
-    } catch (err) {
-      this.error = err.message;
-    }
+  remove(rule) {
+    return this.change(() => api(`/api/admin/rules/${rule.id}`, { method: 'DELETE' }), `Rule "${rule.name}" deleted.`);
   }
 
   /** Changes the draft and renders it again. */
@@ -160,8 +130,7 @@ class AdminRules extends LitElement {
 
   render() {
     return html`
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : ''}
+      ${this.renderMessages()}
       <table class="rules">
         <thead><tr><th scope="col">#</th><th scope="col">Rule</th><th scope="col">When</th><th scope="col">If</th>
           <th scope="col">Then</th><th scope="col">On</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>

@@ -1,23 +1,18 @@
 // Business hours and SLA policies for admins; teams refer to them by id (see admin-teams.js).
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { api } from './api.js';
+import { AdminElement } from './admin-element.js';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const split = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
 const minutes = (value) => (value === '' ? null : Number(value));
 
 /** A list of items with an edit form, saved by PUT to its id; the subclass renders the rows and the form. */
-class AdminCatalog extends LitElement {
+class AdminCatalog extends AdminElement {
   static properties = {
     items: { state: true },
     editing: { state: true },
-    error: { state: true },
-    notice: { state: true },
   };
-
-  createRenderRoot() {
-    return this;
-  }
 
   constructor(path, noun) {
     super();
@@ -27,39 +22,23 @@ class AdminCatalog extends LitElement {
     this.editing = null;
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
   async load() {
-    try {
-      this.items = await api(this.path);
-      this.error = null;
-    } catch (e) {
-      this.error = e.message;
-    }
+    this.items = await api(this.path);
   }
 
   async save(e, bodyOf) {
     e.preventDefault();
     const form = e.target;
     const id = form.itemId.value.trim();
-    try {
-      await api(`${this.path}/${encodeURIComponent(id)}`, { method: 'PUT', body: bodyOf(form) });
-      this.notice = `${this.noun} ${id} saved.`;
-      this.error = null;
+    if (await this.change(() => api(`${this.path}/${encodeURIComponent(id)}`, { method: 'PUT', body: bodyOf(form) }),
+      `${this.noun} ${id} saved.`)) {
       this.editing = null;
-      await this.load();
-    } catch (err) {
-      this.error = err.message;
     }
   }
 
   render() {
     return html`
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : ''}
+      ${this.renderMessages()}
       ${this.renderList()}
       ${this.editing ? this.renderForm(this.editing) : html`<button class="primary" @click=${() => { this.editing = {}; }}>New ${this.noun.toLowerCase()}</button>`}`;
   }

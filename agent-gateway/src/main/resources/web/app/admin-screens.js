@@ -1,7 +1,8 @@
 // Admins' configuration: inboxes (ingest-service) with their settings, and from routing-service teams, tags, rules,
 // business hours, SLA policies and canned replies per team.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { api } from './api.js';
+import { AdminElement } from './admin-element.js';
 import './admin-teams.js';
 import './admin-rules.js';
 import './admin-schedules.js';
@@ -11,20 +12,14 @@ const TABS = [
   ['sla', 'SLA policies'], ['canned', 'Canned replies'],
 ];
 
-class AdminScreens extends LitElement {
+class AdminScreens extends AdminElement {
   static properties = {
     tab: { state: true },
     inboxes: { state: true },
     canned: { state: true },
     tags: { state: true },
     settings: { state: true },
-    error: { state: true },
-    notice: { state: true },
   };
-
-  createRenderRoot() {
-    return this;
-  }
 
   constructor() {
     super();
@@ -35,38 +30,13 @@ class AdminScreens extends LitElement {
     this.settings = {};
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
   async load() {
-    try {
-      const [inboxes, canned, tags] = await Promise.all([
-        api('/api/admin/inboxes'), api('/api/canned-replies'), api('/api/tags')]);
-      this.inboxes = inboxes;
-      this.canned = canned;
-      this.tags = tags;
-      this.error = null;
-      await this.loadSettings();
-    } catch (e) {
-      this.error = e.message;
-    }
-  }
-
-  async saveSettings(e, inbox) {
-    e.preventDefault();
-    const form = e.target;
-    try {
-      await api(`/api/admin/inboxes/${encodeURIComponent(inbox)}/settings`, {
-        method: 'PUT',
-        body: { survey: form.survey.value, replySignature: form.signature.value, reopenWindowMinutes: Number(form.reopen.value) },
-      });
-      this.notice = `Settings of ${inbox} saved.`;
-      this.error = null;
-    } catch (err) {
-      this.error = err.message;
-    }
+    const [inboxes, canned, tags] = await Promise.all([
+      api('/api/admin/inboxes'), api('/api/canned-replies'), api('/api/tags')]);
+    this.inboxes = inboxes;
+    this.canned = canned;
+    this.tags = tags;
+    await this.loadSettings();
   }
 
   async loadSettings() {
@@ -77,52 +47,39 @@ class AdminScreens extends LitElement {
     this.settings = settings;
   }
 
+  saveSettings(e, inbox) {
+    e.preventDefault();
+    const form = e.target;
+    const body = { survey: form.survey.value, replySignature: form.signature.value, reopenWindowMinutes: Number(form.reopen.value) };
+    return this.change(() => api(`/api/admin/inboxes/${encodeURIComponent(inbox)}/settings`, { method: 'PUT', body }),
+      `Settings of ${inbox} saved.`);
+  }
+
   async saveCanned(e) {
     e.preventDefault();
     const form = e.target;
     const body = { team: form.team.value, shortcut: form.shortcut.value, title: form.title.value, text: form.text.value };
-    try {
-      await api('/api/admin/canned-replies', { method: 'POST', body });
+    if (await this.change(() => api('/api/admin/canned-replies', { method: 'POST', body }), 'Canned reply saved.')) {
       form.reset();
-      this.notice = 'Canned reply saved.';
-      await this.load();
-    } catch (err) {
-      this.error = err.message;
     }
   }
 
-  async removeCanned(id) {
-    try {
-      await api(`/api/admin/canned-replies/${id}`, { method: 'DELETE' });
-      await this.load();
-    } catch (err) {
-      this.error = err.message;
-    }
+  removeCanned(id) {
+    return this.change(() => api(`/api/admin/canned-replies/${id}`, { method: 'DELETE' }), 'Canned reply deleted.');
   }
 
   async saveTag(e) {
     e.preventDefault();
     const form = e.target;
     const name = form.tag.value.trim();
-    try {
-      await api(`/api/admin/tags/${encodeURIComponent(name)}`, { method: 'PUT', body: { description: form.description.value.trim() || null } });
+    const body = { description: form.description.value.trim() || null };
+    if (await this.change(() => api(`/api/admin/tags/${encodeURIComponent(name)}`, { method: 'PUT', body }), `Tag ${name} saved.`)) {
       form.reset();
-      this.notice = `Tag ${name} saved.`;
-      this.error = null;
-      await this.load();
-    } catch (err) {
-      this.error = err.message;
     }
   }
 
-  async removeTag(name) {
-    try {
-      await api(`/api/admin/tags/${encodeURIComponent(name)}`, { method: 'DELETE' });
-      this.notice = `Tag ${name} deleted.`;
-      await this.load();
-    } catch (err) {
-      this.error = err.message;
-    }
+  removeTag(name) {
+    return this.change(() => api(`/api/admin/tags/${encodeURIComponent(name)}`, { method: 'DELETE' }), `Tag ${name} deleted.`);
   }
 
   select(tab) {
@@ -148,8 +105,7 @@ class AdminScreens extends LitElement {
           ${TABS.map(([id, label]) => html`<button role="tab" aria-selected=${this.tab === id} tabindex=${this.tab === id ? 0 : -1}
             @click=${() => this.select(id)}>${label}</button>`)}
         </div>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-        ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : ''}
+        ${this.renderMessages()}
         <div role="tabpanel" aria-label=${TABS.find(([id]) => id === this.tab)[1]}>${this.renderTab()}</div>
       </section>`;
   }

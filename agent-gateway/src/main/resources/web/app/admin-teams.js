@@ -1,25 +1,20 @@
 // Teams for admins: members with their skills and capacity (membership is written to Keycloak's group, which is also
 // the agents' teams claim), the assignment policy, and the business hours, overnight team and SLA policy.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { api } from './api.js';
+import { AdminElement } from './admin-element.js';
 
 const path = (team) => `/api/admin/teams/${encodeURIComponent(team)}`;
 const list = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
 const number = (value) => (value === '' ? null : Number(value));
 
-class AdminTeams extends LitElement {
+class AdminTeams extends AdminElement {
   static properties = {
     teams: { state: true },
     hours: { state: true },
     policies: { state: true },
     selected: { state: true },
-    error: { state: true },
-    notice: { state: true },
   };
-
-  createRenderRoot() {
-    return this;
-  }
 
   constructor() {
     super();
@@ -28,37 +23,14 @@ class AdminTeams extends LitElement {
     this.policies = [];
   }
 
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
   async load() {
-    try {
-      const [teams, hours, policies] = await Promise.all([
-        api('/api/admin/teams'), api('/api/admin/business-hours'), api('/api/admin/sla-policies')]);
-      this.teams = teams;
-      this.hours = hours;
-      this.policies = policies;
-      if (!this.selected && teams.length) {
-        this.selected = teams[0].id;
-      }
-      this.error = null;
-    } catch (e) {
-      this.error = e.message;
-    }
-  }
-
-  /** Runs a change, shows what happened, and reads the teams again. */
-  async change(work, notice) {
-    try {
-      await work();
-      this.notice = notice;
-      this.error = null;
-      await this.load();
-    } catch (e) {
-      this.error = e.message;
-      this.notice = null;
+    const [teams, hours, policies] = await Promise.all([
+      api('/api/admin/teams'), api('/api/admin/business-hours'), api('/api/admin/sla-policies')]);
+    this.teams = teams;
+    this.hours = hours;
+    this.policies = policies;
+    if (!this.selected && teams.length) {
+      this.selected = teams[0].id;
     }
   }
 
@@ -68,7 +40,7 @@ class AdminTeams extends LitElement {
     const agent = form.agent.value.trim();
     const body = { skills: list(form.skills.value), capacity: number(form.capacity.value) };
     return this.change(() => api(`${path(team)}/members/${encodeURIComponent(agent)}`, { method: 'PUT', body }),
-      `${agent} saved in ${team}.`).then(() => { if (!this.error) form.reset(); });
+      `${agent} saved in ${team}.`).then((done) => { if (done) form.reset(); });
   }
 
   removeMember(team, agent) {
@@ -106,14 +78,13 @@ class AdminTeams extends LitElement {
     const team = f.team.value.trim();
     const agent = f.agent.value.trim();
     return this.change(() => api(`${path(team)}/members/${encodeURIComponent(agent)}`, { method: 'PUT', body: {} }),
-      `Team ${team} created with ${agent}.`).then(() => { this.selected = team; });
+      `Team ${team} created with ${agent}.`).then((done) => { if (done) this.selected = team; });
   }
 
   render() {
     const team = this.teams.find((t) => t.id === this.selected);
     return html`
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
-      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : ''}
+      ${this.renderMessages()}
       <div class="admin-split">
         <nav aria-label="Teams"><ul class="plain">${this.teams.map((t) => html`<li>
           <button class="view ${t.id === this.selected ? 'current' : ''}" aria-current=${t.id === this.selected}

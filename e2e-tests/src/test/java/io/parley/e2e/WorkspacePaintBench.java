@@ -35,7 +35,10 @@ class WorkspacePaintBench {
     void inboxFirstPaint() throws Exception {
         int conversations = Integer.getInteger("parley.bench.conversations", 200);
         int loads = Integer.getInteger("parley.bench.loads", 15);
-        ParleyStack stack = E2eStack.start("paint-bench", Map.of(), SECRET);
+        ParleyStack stack = E2eStack.start(
+                "paint-bench",
+                Map.of("ingest-service", WalkingSkeletonTest.ingestConfig(io.parley.stack.Ports.free())),
+                SECRET);
         try (Playwright playwright = Playwright.create(
                         new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
                 Browser browser = playwright
@@ -121,6 +124,6 @@ class WorkspacePaintBench {
                 .body(bytes)
                 .post(stack.url(stack.ports().ingest()) + "/webhooks/api/" + ParleyStack.DEMO_INBOX)
                 .then()
-                .statusCode(200);
+                .statusCode(202);
     }
 }

@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SlaBreachChecker {
     private static final Logger LOG = Logger.getLogger(SlaBreachChecker.class);
-    static final int BATCH = 100;
 
     private final SlaEscalation escalation;
     private final SlaWarnings warnings;
@@ -55,17 +54,7 @@ public class SlaBreachChecker {
     /** @return how many timers breached */
     public Uni<Integer> checkNow() {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createSelectionQuery(
-                                        // A literal state, so that even a generic plan can use the partial index
-                                        // of running timers (why: assignment.WaitingInQueue).
-                                        "from SlaTimer where state = io.parley.routing.sla.SlaTimer.State.RUNNING"
-                                                + " and dueAt <= :now order by dueAt",
-                                        SlaTimer.class)
-                                .setParameter("now", now)
-                                .setMaxResults(BATCH)
-                                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
-                                .getResultList())
+        return Panache.withTransaction(() -> SlaTimer.lockRunning("dueAt <= :now", "dueAt", now)
                         .flatMap(timers -> breach(timers, 0, now).replaceWith(timers.size())))
                 .call(count -> count == 0
                         ? Uni.createFrom().voidItem()

@@ -1,7 +1,9 @@
 package io.parley.routing.sla;
 
 import io.parley.routing.hours.BusinessCalendar;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,7 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.LockMode;
 
 /**
  * One running SLA clock of a conversation. Time already spent is kept in {@code consumedSeconds} while paused; while
@@ -92,6 +96,27 @@ public class SlaTimer extends PanacheEntityBase {
         state = next;
         dueAt = null;
         warnAt = null;
+    }
+
+    /** At most this many timers are handled in one transaction of a check. */
+    static final int BATCH = 100;
+
+    /**
+     * Running timers matching {@code condition} (HQL over SlaTimer, with :now), oldest due first, locked for the
+     * caller's transaction; timers another instance holds are skipped, so several instances never handle one twice.
+     * The state is a literal, so that even a generic plan can use the partial indexes of running timers (why:
+     * assignment.WaitingInQueue).
+     */
+    static Uni<List<SlaTimer>> lockRunning(String condition, String orderBy, Instant now) {
+        return Panache.getSession()
+                .flatMap(session -> session.createSelectionQuery(
+                                "from SlaTimer where state = io.parley.routing.sla.SlaTimer.State.RUNNING and "
+                                        + condition + " order by " + orderBy,
+                                SlaTimer.class)
+                        .setParameter("now", now)
+                        .setMaxResults(BATCH)
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                        .getResultList());
     }
 
     public boolean live() {

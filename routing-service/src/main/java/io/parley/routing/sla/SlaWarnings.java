@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.hibernate.LockMode;
 
 /**
  * Tells the conversation's assignee and team that a target is close (sla.warning, once per timer), while there is still
@@ -32,17 +31,9 @@ public class SlaWarnings {
     /** @return how many timers were warned about */
     public Uni<Integer> warnNow() {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createSelectionQuery(
-                                        // Literal state and null check: the partial index sla_timer_warn serves it.
-                                        "from SlaTimer where state = io.parley.routing.sla.SlaTimer.State.RUNNING"
-                                                + " and warnedAt is null and warnAt <= :now and dueAt > :now"
-                                                + " order by warnAt",
-                                        SlaTimer.class)
-                                .setParameter("now", now)
-                                .setMaxResults(SlaBreachChecker.BATCH)
-                                .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
-                                .getResultList())
+        return Panache.withTransaction(() -> SlaTimer.lockRunning(
+                                // warned_at is null and the state literal: the partial index sla_timer_warn serves it.
+                                "warnedAt is null and warnAt <= :now and dueAt > :now", "warnAt", now)
                         .flatMap(timers -> warn(timers, 0, now).replaceWith(timers.size())))
                 .call(count -> count == 0
                         ? Uni.createFrom().voidItem()
