@@ -44,7 +44,8 @@ class ParleyApp extends LitElement {
     this.view = 'mine';
     this.counts = {};
     this.conversations = [];
-    this.filters = { status: 'open', q: '', priority: '', channel: '', tag: '', slaDueWithinMinutes: '', agent: '' };
+    this.filters = { status: 'open', q: '', priority: '', channel: '', inbox: '', tag: '', slaDueWithinMinutes: '', agent: '' };
+    this.inboxesSeen = new Set();
     this.availability = 'online';
     this.presence = {};
     this.connection = 'connecting';
@@ -110,6 +111,7 @@ class ParleyApp extends LitElement {
         api(withQuery('/api/conversations/counts', { status: this.filters.status || 'open' })),
       ]);
       this.conversations = page.items;
+      page.items.forEach((c) => this.inboxesSeen.add(c.inboxId));
       this.nextCursor = page.next;
       this.counts = counts;
       this.error = null;
@@ -349,6 +351,9 @@ class ParleyApp extends LitElement {
             ${['whatsapp', 'messenger', 'instagram', 'x', 'telegram', 'email', 'api'].map((ch) => html`<option value=${ch}>${ch}</option>`)}
           </select>
         </label>
+        <label>Inbox <input name="inbox" list="inboxes-seen" .value=${this.filters.inbox} placeholder="inbox id"
+          @change=${(e) => this.setFilter('inbox', e.target.value.trim())}></label>
+        <datalist id="inboxes-seen">${[...this.inboxesSeen].sort().map((i) => html`<option value=${i}></option>`)}</datalist>
         <label>Tag <input name="tag" .value=${this.filters.tag} @change=${(e) => this.setFilter('tag', e.target.value)}></label>
         ${this.seesAll ? html`<label>Agent <input name="agent" .value=${this.filters.agent} placeholder="username"
           @change=${(e) => this.setFilter('agent', e.target.value.trim())}></label>` : ''}

@@ -2,8 +2,7 @@ package io.parley.gateway.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.contracts.api.Contacts;
 import io.parley.gateway.downstream.ContactsClient;
 import io.parley.gateway.downstream.Downstream;
 import io.parley.gateway.downstream.IngestClient;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -31,6 +31,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: personal data")
 public class ContactPrivacyResource {
+    /**
+     * @param routing what routing erased
+     * @param ingest what ingest erased from each inbox's archive, as ingest-service answers
+     */
+    public record Erasure(Contacts.Erased routing, List<JsonNode> ingest) {}
 
     private final ContactsClient contacts;
     private final IngestClient ingest;
@@ -48,7 +53,7 @@ public class ContactPrivacyResource {
     @Operation(
             summary = "Everything Parley holds about a person",
             description = "Their profile, identities on every channel, attributes, notes, conversations and messages.")
-    public Uni<JsonNode> export(@PathParam("id") String id) {
+    public Uni<Contacts.Export> export(@PathParam("id") String id) {
         return Downstream.call(Downstream.ROUTING, contacts.export(id));
     }
 
@@ -58,7 +63,7 @@ public class ContactPrivacyResource {
             summary = "Erase a person from every service",
             description = "Their name, channel ids, addresses, attributes, notes and every message text go; the"
                     + " conversations keep their times and who handled them. Idempotent.")
-    public Uni<JsonNode> erase(@PathParam("id") String id) {
+    public Uni<Erasure> erase(@PathParam("id") String id) {
         return Downstream.call(Downstream.ROUTING, contacts.identities(id))
                 .flatMap(identities -> Multi.createFrom()
                         .iterable(identities)
@@ -66,22 +71,13 @@ public class ContactPrivacyResource {
                         .transformToUniAndConcatenate(identity -> Downstream.call(
                                 Downstream.INGEST,
                                 ingest.erase(
-                                        identity.path("inboxId").asText(),
+                                        identity.inboxId(),
                                         mapper.createObjectNode()
-                                                .put(
-                                                        "sourceId",
-                                                        identity.path("sourceId")
-                                                                .asText())
-                                                .set("threadKeys", identity.path("threadKeys")))))
+                                                .put("sourceId", identity.sourceId())
+                                                .set("threadKeys", mapper.valueToTree(identity.threadKeys())))))
                         .collect()
                         .asList())
                 .flatMap(archives -> Downstream.call(Downstream.ROUTING, contacts.erase(id))
-                        .map(routing -> {
-                            ObjectNode result = mapper.createObjectNode();
-                            result.set("routing", routing);
-                            ArrayNode ingestResults = result.putArray("ingest");
-                            archives.forEach(ingestResults::add);
-                            return result;
-                        }));
+                        .map(routing -> new Erasure(routing, archives)));
     }
 }

@@ -1,6 +1,5 @@
 package io.parley.gateway.downstream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.contracts.api.Contacts;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -39,13 +39,13 @@ public interface ContactsClient {
 
     @GET
     @Path("/export")
-    Uni<JsonNode> export(@PathParam("id") String id);
+    Uni<Contacts.Export> export(@PathParam("id") String id);
 
     @GET
     @Path("/identities")
-    Uni<JsonNode> identities(@PathParam("id") String id);
+    Uni<List<Contacts.ErasureTarget>> identities(@PathParam("id") String id);
 
     @POST
     @Path("/erasure")
-    Uni<JsonNode> erase(@PathParam("id") String id);
+    Uni<Contacts.Erased> erase(@PathParam("id") String id);
 }

@@ -41,4 +41,28 @@ public final class Contacts {
 
     /** Merges this person into another (supervisors, admins). */
     public record MergeRequest(@NotNull UUID into) {}
+
+    /** A message of an exported conversation. */
+    public record ExportedMessage(
+            String direction, String kind, String subject, String content, String agent, Instant sentAt) {}
+
+    public record ExportedConversation(
+            UUID id,
+            String inboxId,
+            String channel,
+            String status,
+            Instant createdAt,
+            List<ExportedMessage> messages) {}
+
+    /** Everything routing holds about the person (GDPR Art. 15). */
+    public record Export(Instant exportedAt, Profile profile, List<ExportedConversation> conversations) {}
+
+    /**
+     * Where one of the person's identities lives in other services, for their erasure: the channel id on an inbox and
+     * the thread keys of its conversations.
+     */
+    public record ErasureTarget(UUID contactId, String inboxId, String sourceId, List<String> threadKeys) {}
+
+    /** What routing erased (GDPR Art. 17). */
+    public record Erased(UUID contactId, int contacts, int conversations, int messages) {}
 }

@@ -1,6 +1,7 @@
 package io.parley.routing.contact;
 
 import io.parley.audit.AuditTrail;
+import io.parley.contracts.api.Contacts;
 import io.parley.problem.ProblemException;
 import io.parley.security.Actor;
 import io.smallrye.mutiny.Uni;
@@ -25,11 +26,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContactErasure {
     /** One channel identity of the person and its threads, for ingest to redact its archive. */
-    public record Identity(UUID contactId, String inboxId, String sourceId, List<String> threadKeys) {}
-
-    public record Result(UUID contactId, int contacts, int conversations, int messages) {}
-
     private final Pool pool;
+
     private final Clock clock;
 
     public ContactErasure(Pool pool, Clock clock) {
@@ -37,12 +35,12 @@ public class ContactErasure {
         this.clock = clock;
     }
 
-    public Uni<List<Identity>> identities(UUID contactId) {
+    public Uni<List<Contacts.ErasureTarget>> identities(UUID contactId) {
         return pool.withConnection(
                 connection -> profile(connection, contactId).flatMap(contacts -> identities(connection, contacts)));
     }
 
-    public Uni<Result> erase(UUID contactId, Actor actor) {
+    public Uni<Contacts.Erased> erase(UUID contactId, Actor actor) {
         return pool.withTransaction(connection -> profile(connection, contactId).flatMap(contacts -> {
                     List<UUID> ids =
                             contacts.stream().map(row -> row.getUUID("id")).toList();
@@ -78,8 +76,8 @@ public class ContactErasure {
                                                         + " email = null, phone = null, attributes = '{}'"
                                                         + " where id = any($1)",
                                                 contactIds))
-                                        .map(messages ->
-                                                new Result(contactId, ids.size(), conversations.size(), messages));
+                                        .map(messages -> new Contacts.Erased(
+                                                contactId, ids.size(), conversations.size(), messages));
                             });
                 }))
                 .call(result -> AuditTrail.record(
@@ -110,7 +108,7 @@ public class ContactErasure {
                 });
     }
 
-    private static Uni<List<Identity>> identities(SqlConnection connection, List<Row> contacts) {
+    private static Uni<List<Contacts.ErasureTarget>> identities(SqlConnection connection, List<Row> contacts) {
         UUID[] ids = contacts.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
         return connection
                 .preparedQuery("select contact_id, thread_key from conversation where contact_id = any($1)")
@@ -120,7 +118,7 @@ public class ContactErasure {
                     rows.forEach(row -> threads.computeIfAbsent(row.getUUID("contact_id"), id -> new ArrayList<>())
                             .add(row.getString("thread_key")));
                     return contacts.stream()
-                            .map(row -> new Identity(
+                            .map(row -> new Contacts.ErasureTarget(
                                     row.getUUID("id"),
                                     row.getString("inbox_id"),
                                     row.getString("source_id"),

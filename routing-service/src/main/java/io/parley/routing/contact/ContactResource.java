@@ -1,5 +1,6 @@
 package io.parley.routing.contact;
 
+import io.parley.contracts.api.Contacts;
 import io.parley.contracts.api.Contacts.HistoryEntry;
 import io.parley.contracts.api.Contacts.Identity;
 import io.parley.contracts.api.Contacts.MergeRequest;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,26 +114,11 @@ public class ContactResource {
                 .flatMap(profile -> profile(profile.id));
     }
 
-    /** A message of an exported conversation. */
-    public record ExportedMessage(
-            String direction, String kind, String subject, String content, String agent, Instant sentAt) {}
-
-    public record ExportedConversation(
-            UUID id,
-            String inboxId,
-            String channel,
-            String status,
-            Instant createdAt,
-            List<ExportedMessage> messages) {}
-
-    /** Everything routing holds about the person (GDPR Art. 15), as JSON. */
-    public record Export(Instant exportedAt, Profile profile, List<ExportedConversation> conversations) {}
-
     @GET
     @Path("/export")
     @RolesAllowed(Roles.ADMIN)
     @WithSession
-    public Uni<Export> export(@PathParam("id") String id) {
+    public Uni<Contacts.Export> export(@PathParam("id") String id) {
         Actor actor = Actor.of(identity);
         return profile(parse(id))
                 .flatMap(profile -> Conversation.<Conversation>list(
@@ -144,11 +129,11 @@ public class ContactResource {
                         .flatMap(conversations -> Message.<Message>list(
                                         "conversationId in ?1 order by sentAt",
                                         conversations.stream().map(c -> c.id).toList())
-                                .map(messages -> new Export(
+                                .map(messages -> new Contacts.Export(
                                         clock.instant(),
                                         profile,
                                         conversations.stream()
-                                                .map(c -> new ExportedConversation(
+                                                .map(c -> new Contacts.ExportedConversation(
                                                         c.id,
                                                         c.inboxId,
                                                         c.channel,
@@ -156,7 +141,7 @@ public class ContactResource {
                                                         c.createdAt,
                                                         messages.stream()
                                                                 .filter(m -> m.conversationId.equals(c.id))
-                                                                .map(m -> new ExportedMessage(
+                                                                .map(m -> new Contacts.ExportedMessage(
                                                                         m.direction,
                                                                         m.kind,
                                                                         m.subject,
@@ -172,7 +157,7 @@ public class ContactResource {
     @GET
     @Path("/identities")
     @RolesAllowed(Roles.ADMIN)
-    public Uni<List<ContactErasure.Identity>> identities(@PathParam("id") String id) {
+    public Uni<List<Contacts.ErasureTarget>> identities(@PathParam("id") String id) {
         return erasure.identities(parse(id));
     }
 
@@ -181,7 +166,7 @@ public class ContactResource {
     @Path("/erasure")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
-    public Uni<ContactErasure.Result> erase(@PathParam("id") String id) {
+    public Uni<Contacts.Erased> erase(@PathParam("id") String id) {
         return erasure.erase(parse(id), Actor.of(identity));
     }
 
