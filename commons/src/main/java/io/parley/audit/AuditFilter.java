@@ -29,8 +29,37 @@ public class AuditFilter {
     @DefaultValue("100")
     public int limit;
 
+    /** "{at}_{id}" of an entry: only the entries after it, in the order the log lists them (newest first, then id). */
+    @QueryParam("after")
+    public String after;
+
     public AuditTrail.Query toQuery() {
-        return new AuditTrail.Query(actor, objectType, objectId, instant("from", from), instant("to", to), limit);
+        return new AuditTrail.Query(
+                actor, objectType, objectId, instant("from", from), instant("to", to), limit, position(after));
+    }
+
+    /** A copy of these filters that lists the entries after {@code position}. */
+    public AuditFilter after(AuditTrail.Position position) {
+        AuditFilter copy = new AuditFilter();
+        copy.actor = actor;
+        copy.objectType = objectType;
+        copy.objectId = objectId;
+        copy.from = from;
+        copy.to = to;
+        copy.limit = limit;
+        copy.after = position == null ? null : position.encode();
+        return copy;
+    }
+
+    private static AuditTrail.Position position(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return AuditTrail.Position.parse(value);
+        } catch (RuntimeException e) {
+            throw ProblemException.unprocessable("after must be an entry's position, {at}_{id}");
+        }
     }
 
     private static Instant instant(String name, String value) {

@@ -25,8 +25,33 @@ public final class AuditTrail {
     public record Entry(
             UUID id, Instant at, String actor, String action, String objectType, String objectId, String detail) {}
 
-    /** Filters of the audit API; every one optional, newest first. */
-    public record Query(String actor, String objectType, String objectId, Instant from, Instant to, int limit) {
+    /**
+     * Where an entry stands in the log's order (newest first, then by id): the entries after it are older, or as old
+     * with a greater id.
+     */
+    public record Position(Instant at, UUID id) {
+        /** Before every entry of the instant {@code at}, or after all of them. */
+        public static final UUID FIRST_ID = new UUID(0, 0);
+
+        public static final UUID LAST_ID = UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff");
+
+        public static Position of(Entry entry) {
+            return new Position(entry.at(), entry.id());
+        }
+
+        public String encode() {
+            return at + "_" + id;
+        }
+
+        public static Position parse(String value) {
+            int split = value.lastIndexOf('_');
+            return new Position(Instant.parse(value.substring(0, split)), UUID.fromString(value.substring(split + 1)));
+        }
+    }
+
+    /** Filters of the audit API; every one optional, newest first; {@code after} continues a listing. */
+    public record Query(
+            String actor, String objectType, String objectId, Instant from, Instant to, int limit, Position after) {
         public Query {
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw ProblemException.unprocessable("limit must be between 1 and " + MAX_LIMIT);
@@ -87,6 +112,11 @@ public final class AuditTrail {
         condition(sql, parameters, "objectId", "object_id = :objectId", query.objectId());
         condition(sql, parameters, "from", "at >= :from", query.from());
         condition(sql, parameters, "to", "at < :to", query.to());
+        if (query.after() != null) {
+            sql.append(" and (at < :afterAt or (at = :afterAt and id > :afterId))");
+            parameters.put("afterAt", query.after().at());
+            parameters.put("afterId", query.after().id());
+        }
         sql.append(" order by at desc, id limit ").append(query.limit());
         Mutiny.SelectionQuery<Object[]> select =
                 PlanCacheBypass.bind(session.createNativeQuery(sql.toString(), Object[].class));

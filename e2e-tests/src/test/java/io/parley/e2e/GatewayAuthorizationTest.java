@@ -103,6 +103,44 @@ class GatewayAuthorizationTest {
         assertTrue(!second.contains(first.jsonPath().getString("[0].id")), "the next page goes on, not over");
     }
 
+    /** The audit log merged from ingest and routing, page by page, is the whole log in one order. */
+    @Test
+    void theAuditLogComesInPagesAcrossServices() {
+        String dave = token("dave");
+        List<String> whole = given().auth()
+                .oauth2(dave)
+                .get(gateway() + "/api/admin/audit?limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("collect { it.service + ' ' + it.id }", String.class);
+        assertTrue(
+                whole.stream().anyMatch(e -> e.startsWith("ingest-service"))
+                        && whole.stream().anyMatch(e -> e.startsWith("routing-service")),
+                "both services have recorded changes: " + whole);
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = given().auth()
+                    .oauth2(dave)
+                    .queryParam("limit", 2)
+                    .queryParam("cursor", cursor == null ? "" : cursor)
+                    .get(gateway() + "/api/admin/audit");
+            assertEquals(200, page.statusCode());
+            paged.addAll(page.jsonPath().getList("collect { it.service + ' ' + it.id }", String.class));
+            cursor = page.header("X-Next-Cursor");
+        } while (cursor != null && paged.size() <= whole.size());
+        assertEquals(whole, paged);
+        given().auth()
+                .oauth2(dave)
+                .queryParam("cursor", "not-a-cursor")
+                .get(gateway() + "/api/admin/audit")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void everyRoleGetsWhatItMayAndNothingElse() {
         List<Row> rows = table();

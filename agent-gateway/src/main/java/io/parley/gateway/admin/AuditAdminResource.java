@@ -1,25 +1,28 @@
 package io.parley.gateway.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.audit.AuditFilter;
+import io.parley.audit.AuditTrail;
+import io.parley.gateway.conversation.ConversationResource;
 import io.parley.gateway.downstream.AuditClient;
 import io.parley.gateway.downstream.Downstream;
 import io.parley.gateway.security.Agent;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BeanParam;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * One audit log over the services that record changes: routing (conversations, rules, teams, hours, SLA policies, tags,
@@ -38,32 +41,76 @@ public class AuditAdminResource {
         this.ingest = ingest;
     }
 
+    /** An entry of a service's audit log, naming the service. */
+    public record AuditEntry(
+            String service,
+            UUID id,
+            Instant at,
+            String actor,
+            String action,
+            String objectType,
+            String objectId,
+            String detail) {
+        static AuditEntry of(String service, AuditTrail.Entry e) {
+            return new AuditEntry(
+                    service, e.id(), e.at(), e.actor(), e.action(), e.objectType(), e.objectId(), e.detail());
+        }
+    }
+
+    /** The services whose logs are merged, in the merged log's order of services. */
+    private static final List<String> SERVICES = List.of(Downstream.INGEST, Downstream.ROUTING);
+
     @GET
     @Operation(
             summary = "Who changed what, newest first",
             description = "Filters: actor, objectType (conversation, inbox, rule, team, …), objectId, from (inclusive)"
-                    + " and to (exclusive) as ISO-8601 instants, limit (1–500, default 100).")
-    public Uni<List<JsonNode>> find(@BeanParam AuditFilter filter) {
+                    + " and to (exclusive) as ISO-8601 instants, limit (1–500, default 100). A full page's X-Next-Cursor"
+                    + " header is the cursor of the next.")
+    public Uni<RestResponse<List<AuditEntry>>> find(
+            @QueryParam("actor") String actor,
+            @QueryParam("objectType") String objectType,
+            @QueryParam("objectId") String objectId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") @DefaultValue("100") int limit,
+            @QueryParam("cursor") @Size(max = 300) String cursor) {
+        AuditFilter filter = new AuditFilter();
+        filter.actor = actor;
+        filter.objectType = objectType;
+        filter.objectId = objectId;
+        filter.from = from;
+        filter.to = to;
+        filter.limit = limit;
         filter.toQuery(); // refuses bad filters here, with the same problem the services would give
-        return Uni.combine()
-                .all()
-                .unis(
-                        Downstream.call(Downstream.ROUTING, routing.find(filter)),
-                        Downstream.call(Downstream.INGEST, ingest.find(filter)))
-                .with((fromRouting, fromIngest) -> {
-                    List<JsonNode> entries = new ArrayList<>();
-                    collect(entries, fromRouting, Downstream.ROUTING);
-                    collect(entries, fromIngest, Downstream.INGEST);
-                    entries.sort(Comparator.comparing(
-                                    (JsonNode e) -> Instant.parse(e.path("at").asText()))
-                            .reversed());
-                    return entries.size() > filter.limit ? entries.subList(0, filter.limit) : entries;
-                });
+        AuditCursor after = cursor == null || cursor.isBlank() ? null : AuditCursor.parse(cursor);
+        List<Uni<List<AuditEntry>>> logs = SERVICES.stream()
+                .map(service -> Downstream.call(
+                                service,
+                                client(service).find(filter.after(after == null ? null : after.positionIn(service))))
+                        .map(entries -> entries.stream()
+                                .map(e -> AuditEntry.of(service, e))
+                                .toList()))
+                .toList();
+        return Uni.join().all(logs).andFailFast().map(pages -> {
+            List<AuditEntry> merged = new ArrayList<>();
+            boolean more = false;
+            for (List<AuditEntry> page : pages) {
+                merged.addAll(page);
+                more |= page.size() == limit;
+            }
+            merged.sort(AuditCursor.ORDER);
+            List<AuditEntry> page = merged.size() > limit ? merged.subList(0, limit) : merged;
+            RestResponse.ResponseBuilder<List<AuditEntry>> answer = RestResponse.ResponseBuilder.ok(List.copyOf(page));
+            if ((more || merged.size() > limit) && !page.isEmpty()) {
+                answer.header(
+                        ConversationResource.NEXT_CURSOR,
+                        AuditCursor.after(page.get(page.size() - 1)).encode());
+            }
+            return answer.build();
+        });
     }
 
-    private static void collect(List<JsonNode> into, JsonNode entries, String service) {
-        for (JsonNode entry : entries) {
-            into.add(((ObjectNode) entry.deepCopy()).put("service", service));
-        }
+    private AuditClient client(String service) {
+        return Downstream.ROUTING.equals(service) ? routing : ingest;
     }
 }

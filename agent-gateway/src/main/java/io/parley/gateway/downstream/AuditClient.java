@@ -1,18 +1,19 @@
 package io.parley.gateway.downstream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.audit.AuditFilter;
+import io.parley.audit.AuditTrail;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.util.List;
 
 /** A service's audit log ({@code GET /audit}, admins), asked with the admin's own token. */
 @Path("/audit")
 public interface AuditClient {
     @GET
-    Uni<JsonNode> find(@BeanParam AuditFilter filter);
+    Uni<List<AuditTrail.Entry>> find(@BeanParam AuditFilter filter);
 
     @AccessToken
     @org.eclipse.microprofile.rest.client.inject.RegisterRestClient(configKey = "routing")
