@@ -8,6 +8,8 @@ import io.parley.gateway.security.Agent;
 import io.parley.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -56,7 +58,7 @@ public class InboxAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or change an inbox", description = "Omitted secrets keep their current values.")
     @APIResponse(responseCode = "422", description = "Missing or invalid fields, as problem details")
-    public Uni<JsonNode> put(@PathParam("id") String id, InboxRequest inbox) {
+    public Uni<JsonNode> put(@PathParam("id") String id, @Valid @NotNull InboxRequest inbox) {
         if (inbox == null) {
             throw ProblemException.badRequest("A JSON body with channel, name and team is required.");
         }
