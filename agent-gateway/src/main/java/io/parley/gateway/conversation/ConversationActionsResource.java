@@ -127,8 +127,8 @@ public class ConversationActionsResource {
     /** Checks the caller may see the conversation, then lets routing act with the caller's own token. */
     private <T> Uni<T> act(String id, Supplier<Uni<T>> action) {
         return conversations
-                .find(Agent.of(identity), id)
-                .flatMap(conversation -> Downstream.call(Downstream.ROUTING, action.get()));
+                .check(Agent.of(identity), id)
+                .flatMap(scope -> Downstream.call(Downstream.ROUTING, action.get()));
     }
 
     /**

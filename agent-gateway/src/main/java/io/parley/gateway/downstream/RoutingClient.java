@@ -57,6 +57,10 @@ public interface RoutingClient {
     Uni<List<Conversations.SlaTimer>> sla(@PathParam("id") String id);
 
     @GET
+    @Path("/{id}/scope")
+    Uni<Conversations.Scope> scope(@PathParam("id") String id);
+
+    @GET
     @Path("/{id}/timeline")
     Uni<List<Timeline.Entry>> timeline(@PathParam("id") String id);
 

@@ -54,7 +54,7 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Void> report(@PathParam("id") UUID id, @Valid @NotNull ActivityRequest request) {
         Agent agent = Agent.of(identity);
-        return conversations.find(agent, id.toString()).flatMap(conversation -> {
+        return conversations.check(agent, id.toString()).flatMap(conversation -> {
             Instant now = Instant.now();
             AgentActivity event = new AgentActivity(
                     id,
@@ -75,6 +75,6 @@ public class ActivityResource {
     @GET
     @Path("/viewers")
     public Uni<List<ConversationViewers.Viewer>> viewers(@PathParam("id") UUID id) {
-        return conversations.find(Agent.of(identity), id.toString()).map(conversation -> viewers.of(id));
+        return conversations.check(Agent.of(identity), id.toString()).map(scope -> viewers.of(id));
     }
 }

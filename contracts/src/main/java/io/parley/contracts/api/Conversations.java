@@ -82,6 +82,9 @@ public final class Conversations {
 
     public record Count(long count) {}
 
+    /** Whose a conversation is: what the gateway's team-scope check needs, without the messages. */
+    public record Scope(UUID id, String team, String assignee) {}
+
     /** @param agent a username; the gateway also takes "me" */
     public record AssignRequest(@Size(max = 255) String agent) {}
 

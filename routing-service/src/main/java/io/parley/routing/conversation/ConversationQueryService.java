@@ -100,6 +100,16 @@ public class ConversationQueryService {
                         .toList());
     }
 
+    /** The conversation's team and agent, without loading its messages. */
+    @WithSession
+    public Uni<Conversations.Scope> scope(UUID id) {
+        return Conversation.<Conversation>findById(id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ProblemException.notFound("No conversation " + id + "."))
+                .map(c -> new Conversations.Scope(c.id, c.team, c.assignee));
+    }
+
     /** What happened to the conversation besides its messages (assignments, tags, status, SLA breaches), oldest first. */
     @WithSession
     public Uni<List<Timeline.Entry>> timeline(UUID id) {

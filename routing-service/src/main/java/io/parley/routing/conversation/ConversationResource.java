@@ -96,6 +96,12 @@ public class ConversationResource {
     }
 
     @GET
+    @Path("/{id}/scope")
+    public Uni<Conversations.Scope> scope(@PathParam("id") String id) {
+        return conversations.scope(id(id));
+    }
+
+    @GET
     @Path("/{id}/timeline")
     public Uni<List<Timeline.Entry>> timeline(@PathParam("id") String id) {
         return conversations.timeline(id(id));
