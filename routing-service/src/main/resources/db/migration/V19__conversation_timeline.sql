@@ -1,7 +1,7 @@
 -- What a conversation's timeline shows besides its messages: who assigned, tagged, moved, prioritised, snoozed or
 -- resolved it, and SLA breaches. The outbox writes a row with each such event, in the statement that records the
--- events, in their order (seq). event is the event's envelope as text, as the outbox holds it: read as JSON only when
--- a timeline is asked for, which is rare next to writing (bench/results/2026-12-05-routing-timeline-side-by-side.txt).
+-- events, in their order (seq). event is the event's envelope as text, as the outbox holds it: parsed as JSON only when
+-- a timeline is read, which is rare next to writing.
 create table conversation_timeline (
     seq              bigint        generated always as identity,
     event_id         uuid          primary key,
