@@ -38,17 +38,23 @@ public class AuditFilter {
                 actor, objectType, objectId, instant("from", from), instant("to", to), limit, position(after));
     }
 
+    /** Filters made in code rather than read from a request. */
+    public static AuditFilter of(
+            String actor, String objectType, String objectId, String from, String to, int limit, String after) {
+        AuditFilter filter = new AuditFilter();
+        filter.actor = actor;
+        filter.objectType = objectType;
+        filter.objectId = objectId;
+        filter.from = from;
+        filter.to = to;
+        filter.limit = limit;
+        filter.after = after;
+        return filter;
+    }
+
     /** A copy of these filters that lists the entries after {@code position}. */
     public AuditFilter after(AuditTrail.Position position) {
-        AuditFilter copy = new AuditFilter();
-        copy.actor = actor;
-        copy.objectType = objectType;
-        copy.objectId = objectId;
-        copy.from = from;
-        copy.to = to;
-        copy.limit = limit;
-        copy.after = position == null ? null : position.encode();
-        return copy;
+        return of(actor, objectType, objectId, from, to, limit, position == null ? null : position.encode());
     }
 
     private static AuditTrail.Position position(String value) {

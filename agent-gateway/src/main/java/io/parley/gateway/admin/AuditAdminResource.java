@@ -74,13 +74,7 @@ public class AuditAdminResource {
             @QueryParam("to") String to,
             @QueryParam("limit") @DefaultValue("100") int limit,
             @QueryParam("cursor") @Size(max = 300) String cursor) {
-        AuditFilter filter = new AuditFilter();
-        filter.actor = actor;
-        filter.objectType = objectType;
-        filter.objectId = objectId;
-        filter.from = from;
-        filter.to = to;
-        filter.limit = limit;
+        AuditFilter filter = AuditFilter.of(actor, objectType, objectId, from, to, limit, null);
         filter.toQuery(); // refuses bad filters here, with the same problem the services would give
         AuditCursor after = cursor == null || cursor.isBlank() ? null : AuditCursor.parse(cursor);
         List<Uni<List<AuditEntry>>> logs = SERVICES.stream()

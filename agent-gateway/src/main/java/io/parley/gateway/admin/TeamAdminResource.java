@@ -32,8 +32,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin: teams")
 public class TeamAdminResource {
-    static final String USERNAME = "[A-Za-z0-9._@+-]{1,255}";
-
     private final TeamsClient teams;
 
     public TeamAdminResource(@RestClient TeamsClient teams) {
@@ -57,7 +55,7 @@ public class TeamAdminResource {
     @Operation(summary = "Adds an agent to the team (creating it on first use), or changes their skills and capacity")
     public Uni<Teams.Team> putMember(
             @PathParam("team") @Pattern(regexp = Teams.ID) String team,
-            @PathParam("agent") @Pattern(regexp = USERNAME) String agent,
+            @PathParam("agent") @Pattern(regexp = Teams.USERNAME) String agent,
             @Valid Teams.MemberRequest request) {
         return Downstream.call(
                 Downstream.ROUTING, teams.putMember(team, agent, request).flatMap(v -> teams.get(team)));
@@ -67,7 +65,7 @@ public class TeamAdminResource {
     @Path("/{team}/members/{agent}")
     public Uni<Teams.Team> removeMember(
             @PathParam("team") @Pattern(regexp = Teams.ID) String team,
-            @PathParam("agent") @Pattern(regexp = USERNAME) String agent) {
+            @PathParam("agent") @Pattern(regexp = Teams.USERNAME) String agent) {
         return Downstream.call(
                 Downstream.ROUTING, teams.removeMember(team, agent).flatMap(v -> teams.get(team)));
     }

@@ -4,7 +4,8 @@ import jakarta.validation.constraints.Size;
 
 /** routing-service's tag taxonomy ({@code /tags}), as routing answers and the gateway calls it. */
 public final class Tags {
-    public static final String NAME = "[a-z0-9][a-z0-9-]{0,63}";
+    /** Tags are named as team ids are: lower-case letters, digits and dashes. */
+    public static final String NAME = Teams.ID;
 
     private Tags() {}
 

@@ -13,6 +13,9 @@ public final class Teams {
     /** Team ids, skills and the ids of business hours and SLA policies share one shape. */
     public static final String ID = "[a-z0-9][a-z0-9-]{0,63}";
 
+    /** An agent's username, as Keycloak allows it. */
+    public static final String USERNAME = "[A-Za-z0-9._@+-]{1,255}";
+
     private Teams() {}
 
     /**

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TeamService {
     private static final Pattern TEAM_ID = Pattern.compile(Teams.ID);
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,255}");
+    private static final Pattern USERNAME = Pattern.compile(Teams.USERNAME);
 
     static Policy policyOf(AssignmentPolicy p) {
         return new Policy(

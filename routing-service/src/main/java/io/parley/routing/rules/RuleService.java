@@ -1,6 +1,7 @@
 package io.parley.routing.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.parley.contracts.api.Rules;
@@ -57,12 +58,12 @@ public class RuleService {
 
     @WithTransaction
     public Uni<Rules.Rule> create(Rules.Rule request, String actor) {
-        validate(request);
+        Stored stored = validate(request);
         Instant now = clock.instant();
         AutomationRule rule = new AutomationRule();
         rule.id = UUID.randomUUID();
         rule.createdAt = now;
-        copy(request, rule, now);
+        copy(request, stored, rule, now);
         return rule.persist()
                 .flatMap(v -> audit(rule.id, "created", actor, null, rule, now))
                 .map(v -> view(rule));
@@ -70,11 +71,11 @@ public class RuleService {
 
     @WithTransaction
     public Uni<Rules.Rule> update(UUID id, Rules.Rule request, String actor) {
-        validate(request);
+        Stored stored = validate(request);
         Instant now = clock.instant();
         return find(id).flatMap(rule -> {
             Rules.Rule before = view(rule);
-            copy(request, rule, now);
+            copy(request, stored, rule, now);
             return audit(id, "updated", actor, before, rule, now).map(v -> view(rule));
         });
     }
@@ -106,32 +107,33 @@ public class RuleService {
                 .failWith(() -> ProblemException.notFound("No rule " + id + "."));
     }
 
-    private static void validate(Rules.Rule request) {
+    /** The rule's conditions and actions as stored, once they are known to parse. */
+    private record Stored(String conditions, String actions) {}
+
+    private static Stored validate(Rules.Rule request) {
         if (request == null || request.name() == null || request.name().isBlank()) {
             throw ProblemException.unprocessable("name is required");
         }
         if (request.triggers() == null || request.triggers().isEmpty() || !TRIGGERS.containsAll(request.triggers())) {
             throw ProblemException.unprocessable("triggers must be a non-empty list of " + TRIGGERS);
         }
+        JsonNode conditions = request.conditions() == null ? null : JSON.valueToTree(request.conditions());
+        JsonNode actions = JSON.valueToTree(request.actions());
         try {
-            Condition.parse(request.conditions() == null ? null : JSON.valueToTree(request.conditions()));
-            RuleAction.parse(JSON.valueToTree(request.actions()));
+            Condition.parse(conditions);
+            RuleAction.parse(actions);
         } catch (IllegalArgumentException e) {
             throw ProblemException.unprocessable(e.getMessage());
         }
+        return new Stored(conditions == null ? "{\"all\":[]}" : conditions.toString(), actions.toString());
     }
 
-    private static void copy(Rules.Rule request, AutomationRule rule, Instant now) {
+    private static void copy(Rules.Rule request, Stored stored, AutomationRule rule, Instant now) {
         rule.name = request.name();
         rule.position = request.position() == null ? 100 : request.position();
         rule.triggers = String.join(",", request.triggers());
-        try {
-            rule.conditions =
-                    request.conditions() == null ? "{\"all\":[]}" : JSON.writeValueAsString(request.conditions());
-            rule.actions = JSON.writeValueAsString(request.actions());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        rule.conditions = stored.conditions();
+        rule.actions = stored.actions();
         rule.enabled = request.enabled() == null || request.enabled();
         rule.updatedAt = now;
     }
