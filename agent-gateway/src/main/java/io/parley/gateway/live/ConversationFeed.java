@@ -1,10 +1,13 @@
 package io.parley.gateway.live;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventCodec.MalformedEventException;
 import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.Topics;
 import io.parley.problem.ProblemException;
+import io.parley.tracing.TraceParent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -43,6 +46,7 @@ public class ConversationFeed {
     private final LiveConfig config;
     private final Map<String, Object> kafka;
     private final ConversationViewers viewers;
+    private final Tracer tracer;
     private final Object lock = new Object();
     private final ArrayDeque<Replayable> recent = new ArrayDeque<>();
     private final List<LiveSubscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -60,7 +64,9 @@ public class ConversationFeed {
     public ConversationFeed(
             LiveConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            ConversationViewers viewers) {
+            ConversationViewers viewers,
+            Tracer tracer) {
+        this.tracer = tracer;
         this.config = config;
         this.kafka = kafka;
         this.viewers = viewers;
@@ -238,7 +244,17 @@ public class ConversationFeed {
         }
     }
 
+    /** In a span of the trace the record came in: one customer message is one trace up to the agents' screens. */
     private void dispatchConversationEvent(ConsumerRecord<String, String> record) {
+        Span span = TraceParent.startConsumerSpan(tracer, "live " + record.topic(), TraceParent.of(record.headers()));
+        try {
+            dispatchInOrder(record);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void dispatchInOrder(ConsumerRecord<String, String> record) {
         synchronized (lock) {
             if (!head.precedes(record.partition(), record.offset())) {
                 return;

@@ -1,6 +1,7 @@
 package io.parley.ingest.intake;
 
 import io.parley.reactive.SerialRounds;
+import io.parley.tracing.TraceParent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -41,7 +42,7 @@ public class IntakeRelay {
     private static final String TAKE_TURN_AND_READ = """
             with turn as materialized (select pg_try_advisory_xact_lock($1) as ours),
                  cursor as materialized (select relayed_tx, relayed_seq from intake_relay where id = 1)
-            select m.relay_tx, m.relay_seq, m.kafka_key, m.event
+            select m.relay_tx, m.relay_seq, m.kafka_key, m.event, m.trace_parent
             from received_message m
             where (select ours from turn)
               and (m.relay_tx, m.relay_seq) > ((select relayed_tx from cursor), (select relayed_seq from cursor))
@@ -104,7 +105,7 @@ public class IntakeRelay {
                 .replaceWithVoid();
     }
 
-    private record Claim(long tx, long seq, String kafkaKey, String event) {}
+    private record Claim(long tx, long seq, String kafkaKey, String event, TraceParent trace) {}
 
     /** Wake-ups while a round lingers cost nothing: they only ask the running rounds for one more. */
     private Uni<SerialRounds.Round> round() {
@@ -123,7 +124,12 @@ public class IntakeRelay {
                 .flatMap(rows -> {
                     List<Claim> claims = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        claims.add(new Claim(row.getLong(0), row.getLong(1), row.getString(2), row.getString(3)));
+                        claims.add(new Claim(
+                                row.getLong(0),
+                                row.getLong(1),
+                                row.getString(2),
+                                row.getString(3),
+                                TraceParent.ofNullable(row.getString(4))));
                     }
                     return claims.isEmpty()
                             ? Uni.createFrom().item(new SerialRounds.Round(0, false))
@@ -143,7 +149,7 @@ public class IntakeRelay {
                 .map(claim -> claim.event() == null
                         ? Uni.createFrom().item(Boolean.TRUE)
                         : publisher
-                                .send(claim.kafkaKey(), claim.event())
+                                .send(claim.kafkaKey(), claim.event(), claim.trace())
                                 .replaceWith(Boolean.TRUE)
                                 .onFailure()
                                 .recoverWithItem(failure -> {

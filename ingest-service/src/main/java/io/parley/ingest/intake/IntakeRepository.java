@@ -3,6 +3,7 @@ package io.parley.ingest.intake;
 import io.parley.ingest.channel.WebhookRequest;
 import io.parley.ingest.inbox.Inbox;
 import io.parley.problem.ProblemException;
+import io.parley.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,13 +41,13 @@ public class IntakeRepository {
                 select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::bytea[], $6::timestamptz[])
             )
             insert into received_message (inbox_id, provider_message_id, event_id, received_at, delivery_id, event,
-                                          thread_key, customer_message, kafka_key)
+                                          thread_key, customer_message, kafka_key, trace_parent)
             select claim.inbox_id, claim.key, claim.event_id, claim.received_at, claim.delivery_id, claim.event,
-                   claim.thread_key, claim.customer_message, claim.kafka_key
+                   claim.thread_key, claim.customer_message, claim.kafka_key, claim.trace_parent
             from unnest($7::text[], $8::text[], $9::uuid[], $10::timestamptz[], $11::uuid[], $12::text[], $13::text[],
-                        $14::boolean[], $15::text[])
+                        $14::boolean[], $15::text[], $16::text[])
                 with ordinality as claim(inbox_id, key, event_id, received_at, delivery_id, event, thread_key,
-                                         customer_message, kafka_key, position)
+                                         customer_message, kafka_key, trace_parent, position)
             order by claim.position
             on conflict do nothing
             returning delivery_id, provider_message_id
@@ -123,7 +124,10 @@ public class IntakeRepository {
                 .addArrayOfString(events.stream().map(PendingEvent::threadKey).toArray(String[]::new))
                 .addArrayOfBoolean(
                         events.stream().map(PendingEvent::customerMessage).toArray(Boolean[]::new))
-                .addArrayOfString(events.stream().map(PendingEvent::kafkaKey).toArray(String[]::new));
+                .addArrayOfString(events.stream().map(PendingEvent::kafkaKey).toArray(String[]::new))
+                .addArrayOfString(eventDeliveries.stream()
+                        .map(d -> TraceParent.valueOf(d.request().trace()))
+                        .toArray(String[]::new));
         return pool.preparedQuery(ARCHIVE_AND_CLAIM).execute(parameters).map(rows -> {
             Map<UUID, Set<String>> claimed = new HashMap<>();
             for (Row row : rows) {

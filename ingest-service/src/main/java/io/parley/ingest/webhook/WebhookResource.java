@@ -1,6 +1,7 @@
 package io.parley.ingest.webhook;
 
 import io.parley.ingest.channel.WebhookRequest;
+import io.parley.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -27,9 +28,11 @@ import java.util.Map;
 @PermitAll
 public class WebhookResource {
     private final WebhookService webhooks;
+    private final WebhookOutcomes outcomes;
 
-    public WebhookResource(WebhookService webhooks) {
+    public WebhookResource(WebhookService webhooks, WebhookOutcomes outcomes) {
         this.webhooks = webhooks;
+        this.outcomes = outcomes;
     }
 
     @GET
@@ -54,8 +57,14 @@ public class WebhookResource {
                 byName.put(name.toLowerCase(Locale.ROOT), values.get(0));
             }
         });
-        WebhookRequest request =
-                new WebhookRequest(body == null ? new byte[0] : body, headers.getMediaType(), byName, Instant.now());
-        return webhooks.receive(channel, inboxId, request);
+        WebhookRequest request = new WebhookRequest(
+                body == null ? new byte[0] : body,
+                headers.getMediaType(),
+                byName,
+                Instant.now(),
+                TraceParent.current());
+        return webhooks.receive(channel, inboxId, request)
+                .onItemOrFailure()
+                .invoke((response, failure) -> outcomes.record(channel, response, failure));
     }
 }

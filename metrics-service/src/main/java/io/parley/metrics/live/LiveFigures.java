@@ -1,6 +1,7 @@
 package io.parley.metrics.live;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.metrics.projection.ProjectionBatch;
@@ -18,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live figures on the metrics endpoint (Prometheus, management port): per team gauges of backlog, unassigned,
- * unattended and queued conversations and the oldest wait, read from PostgreSQL every few seconds, and counters of what
- * this instance consumed (reporting events by name, SLA breaches, survey responses).
+ * unattended and queued conversations and the oldest wait, read from PostgreSQL every few seconds, counters of what
+ * this instance consumed (reporting events by name, SLA breaches, survey responses), and histograms of the response
+ * times it projected ({@code parley_response_time_seconds{name}}: first_response, reply_time, conversation_resolved).
  */
 @ApplicationScoped
 public class LiveFigures {
@@ -28,6 +30,8 @@ public class LiveFigures {
     private final MeterRegistry registry;
     private final LiveView live;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+    /** Histograms of the timings (ReportingEvent.Name.TIMED), in seconds. */
+    private final Map<String, DistributionSummary> responseTimes = new ConcurrentHashMap<>();
     /** By name and tags (name, key, value, key, value…). */
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
@@ -64,6 +68,21 @@ public class LiveFigures {
                                 String.valueOf(event.value())),
                         1L,
                         Long::sum);
+            }
+        }
+        for (ReportingEvent event : batch.events()) {
+            if (ReportingEvent.Name.TIMED.contains(event.name()) && event.value() != null) {
+                responseTimes
+                        .computeIfAbsent(
+                                event.name(),
+                                name -> DistributionSummary.builder("parley.response.time")
+                                        .baseUnit("seconds")
+                                        .tag("name", name)
+                                        .publishPercentileHistogram()
+                                        .minimumExpectedValue(1.0)
+                                        .maximumExpectedValue(7.0 * 24 * 3600)
+                                        .register(registry))
+                        .record(event.value());
             }
         }
         counts.forEach((meter, n) -> counters.computeIfAbsent(

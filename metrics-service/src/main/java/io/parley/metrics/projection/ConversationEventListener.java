@@ -1,7 +1,10 @@
 package io.parley.metrics.projection;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.parley.messaging.DeadLetters;
 import io.parley.metrics.live.LiveFigures;
+import io.parley.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -35,13 +38,16 @@ public class ConversationEventListener {
     private final ReportingProjector projector;
     private final LiveFigures live;
     private final MutinyEmitter<String> deadLetters;
+    private final Tracer tracer;
 
     public ConversationEventListener(
             Pool pool,
             ProjectionStore store,
             ReportingProjector projector,
             LiveFigures live,
-            @Channel("metrics-dead-letters") MutinyEmitter<String> deadLetters) {
+            @Channel("metrics-dead-letters") MutinyEmitter<String> deadLetters,
+            Tracer tracer) {
+        this.tracer = tracer;
         this.pool = pool;
         this.store = store;
         this.projector = projector;
@@ -52,10 +58,16 @@ public class ConversationEventListener {
     @Incoming("conversation-events")
     public Uni<Void> onBatch(ConsumerRecords<String, String> records) {
         List<KnownEvent> known = new ArrayList<>(records.count());
+        List<Span> spans = new ArrayList<>(records.count());
         List<Uni<Void>> parked = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                KnownEvent.read(record.value()).ifPresent(known::add);
+                KnownEvent.read(record.value()).ifPresent(event -> {
+                    known.add(event);
+                    // Each event's projection in the trace it came in; its batch's transaction is its duration.
+                    spans.add(TraceParent.startConsumerSpan(
+                            tracer, "project " + event.envelope().type(), TraceParent.of(record.headers())));
+                });
             } catch (RuntimeException e) {
                 parked.add(DeadLetters.park(deadLetters, record, e));
             }
@@ -63,7 +75,9 @@ public class ConversationEventListener {
         Uni<Void> parking = parked.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : Uni.join().all(parked).andFailFast().replaceWithVoid();
-        return known.isEmpty() ? parking : parking.flatMap(v -> projectUntilDone(known));
+        return known.isEmpty()
+                ? parking
+                : parking.flatMap(v -> projectUntilDone(known)).onTermination().invoke(() -> spans.forEach(Span::end));
     }
 
     private Uni<Void> projectUntilDone(List<KnownEvent> events) {

@@ -1,5 +1,7 @@
 package io.parley.routing.conversation;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.parley.contracts.EventCodec;
 import io.parley.contracts.EventEnvelope;
 import io.parley.contracts.EventTypes;
@@ -12,6 +14,7 @@ import io.parley.reactive.CallerContext;
 import io.parley.routing.assignment.AssignmentService;
 import io.parley.routing.outbox.Outbox;
 import io.parley.routing.outbox.OutboxRelay;
+import io.parley.tracing.TraceParent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -47,6 +51,7 @@ public class InboundMessageListener {
     private final Outbox outbox;
     private final MessageLog messages;
     private final MutinyEmitter<String> deadLetters;
+    private final Tracer tracer;
 
     public InboundMessageListener(
             ConversationService conversations,
@@ -55,7 +60,9 @@ public class InboundMessageListener {
             OutboxRelay relay,
             Outbox outbox,
             MessageLog messages,
-            @Channel("inbound-dead-letters") MutinyEmitter<String> deadLetters) {
+            @Channel("inbound-dead-letters") MutinyEmitter<String> deadLetters,
+            Tracer tracer) {
+        this.tracer = tracer;
         this.conversations = conversations;
         this.replies = replies;
         this.assignment = assignment;
@@ -68,11 +75,11 @@ public class InboundMessageListener {
     @Incoming("inbound-messages")
     public Uni<Void> onBatch(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> routable = new ArrayList<>(records.count());
-        List<EventEnvelope> envelopes = new ArrayList<>(records.count());
+        List<Received> envelopes = new ArrayList<>(records.count());
         List<Uni<Void>> parked = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                envelopes.add(EventCodec.decode(record.value()));
+                envelopes.add(new Received(EventCodec.decode(record.value()), TraceParent.of(record.headers())));
                 routable.add(record);
             } catch (RuntimeException e) {
                 // Not only MalformedEventException: a record without a value must not fail the whole batch either.
@@ -88,7 +95,10 @@ public class InboundMessageListener {
         return parking.flatMap(v -> routeTogether(routable, envelopes));
     }
 
-    private Uni<Void> routeTogether(List<ConsumerRecord<String, String>> routable, List<EventEnvelope> envelopes) {
+    /** A record's event and the trace it came in (null: none). */
+    private record Received(EventEnvelope envelope, TraceParent trace) {}
+
+    private Uni<Void> routeTogether(List<ConsumerRecord<String, String>> routable, List<Received> envelopes) {
         return outbox.inTransaction(() ->
                         assignment.servingQueuesAfter(() -> Uni.createFrom().deferred(() -> all(envelopes))))
                 .invoke(relay::publishSoon)
@@ -105,15 +115,16 @@ public class InboundMessageListener {
      * The batch's events marked processed in one statement, then the effects of those seen for the first time, with
      * what the batch's customers' messages bring new read in one statement too.
      */
-    private Uni<Void> all(List<EventEnvelope> envelopes) {
+    private Uni<Void> all(List<Received> envelopes) {
         List<Routed> handled = new ArrayList<>(envelopes.size());
         List<InboundMessage> inbound = new ArrayList<>(envelopes.size());
-        for (EventEnvelope envelope : envelopes) {
+        for (Received received : envelopes) {
+            EventEnvelope envelope = received.envelope();
             if (handles(envelope)) {
                 InboundMessage message = EventTypes.MESSAGE_INBOUND.equals(envelope.type())
                         ? EventCodec.payload(envelope, InboundMessage.class)
                         : null;
-                handled.add(new Routed(envelope, message));
+                handled.add(new Routed(envelope, message, received.trace()));
                 if (message != null) {
                     inbound.add(message);
                 }
@@ -149,35 +160,53 @@ public class InboundMessageListener {
      * end of the batch, and go out in fewer round trips.
      */
     private Uni<Void> effect(Routed routed, NewArrivals arrivals) {
-        return routed.message() != null
-                ? Uni.createFrom().deferred(() -> conversations.receive(routed.message(), arrivals))
-                : effect(routed.envelope());
+        return traced(
+                routed.envelope(),
+                routed.trace(),
+                () -> routed.message() != null
+                        ? Uni.createFrom().deferred(() -> conversations.receive(routed.message(), arrivals))
+                        : effect(routed.envelope()));
     }
 
-    /** An event to route and, for a customer's message, its payload (read once for the batch's lookups and its effect). */
-    private record Routed(EventEnvelope envelope, InboundMessage message) {}
+    /**
+     * A span for routing one record, in the trace the record came in, and the outbox events its work records filed
+     * under that span: metrics and the gateway continue the trace from them.
+     */
+    private Uni<Void> traced(EventEnvelope envelope, TraceParent trace, Supplier<Uni<Void>> work) {
+        Span span = TraceParent.startConsumerSpan(tracer, "route " + envelope.type(), trace);
+        return outbox.causedBy(TraceParent.of(span), work).onTermination().invoke(span::end);
+    }
+
+    /**
+     * An event to route, for a customer's message its payload (read once for the batch's lookups and its effect), and
+     * the trace it came in.
+     */
+    private record Routed(EventEnvelope envelope, InboundMessage message, TraceParent trace) {}
 
     /** One record on its own: its effect, unless its event was processed before. */
-    private Uni<Void> once(EventEnvelope envelope) {
+    private Uni<Void> once(Received received) {
+        EventEnvelope envelope = received.envelope();
         if (!handles(envelope)) {
             LOG.debugf("skipping event of type %s", envelope.type());
             return Uni.createFrom().voidItem();
         }
         return ProcessedEvents.markFirstTime(envelope.eventId())
-                .flatMap(first -> first ? effect(envelope) : Uni.createFrom().voidItem());
+                .flatMap(first -> first
+                        ? traced(envelope, received.trace(), () -> effect(envelope))
+                        : Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> oneByOne(List<ConsumerRecord<String, String>> records, List<EventEnvelope> envelopes) {
+    private Uni<Void> oneByOne(List<ConsumerRecord<String, String>> records, List<Received> envelopes) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < envelopes.size(); i++) {
             ConsumerRecord<String, String> record = records.get(i);
-            EventEnvelope envelope = envelopes.get(i);
+            Received envelope = envelopes.get(i);
             chain = chain.flatMap(v -> alone(envelope).onFailure().recoverWithUni(failure -> park(record, failure)));
         }
         return chain;
     }
 
-    private Uni<Void> alone(EventEnvelope envelope) {
+    private Uni<Void> alone(Received envelope) {
         return outbox.inTransaction(() -> once(envelope))
                 .onFailure(failure -> !(failure instanceof EventCodec.MalformedEventException))
                 .retry()

@@ -6,6 +6,7 @@ import io.parley.contracts.EventTypes;
 import io.parley.contracts.OutboundMessage;
 import io.parley.contracts.Topics;
 import io.parley.reactive.WorkLocal;
+import io.parley.tracing.TraceParent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,6 +93,8 @@ public class Outbox {
         event.type = type;
         event.payload = EventCodec.encode(eventId, type, aggregateType, aggregateId, occurredAt, payload);
         event.occurredAt = occurredAt;
+        // An agent's action: the request's trace. A routed record's events take the record's (causedBy).
+        event.traceParent = TraceParent.valueOf(TraceParent.current());
         List<OutboxEvent> pending = PENDING.get();
         if (pending != null) {
             pending.add(event);
@@ -99,6 +102,24 @@ public class Outbox {
         }
         Uni<Void> persisted = event.persist().replaceWithVoid();
         return ConversationTimeline.shows(event) ? persisted.call(() -> ConversationTimeline.write(event)) : persisted;
+    }
+
+    /**
+     * Runs {@code work}, a step of a transaction begun by {@link #inTransaction}, and files the events it records under
+     * {@code trace}: the relay sends them as part of it. Steps run one after the other (a batch's records are routed in
+     * turn), so the events recorded meanwhile are this step's.
+     */
+    public <T> Uni<T> causedBy(TraceParent trace, Supplier<Uni<T>> work) {
+        List<OutboxEvent> pending = PENDING.get();
+        if (trace == null || pending == null) {
+            return work.get();
+        }
+        int before = pending.size();
+        return work.get().invoke(() -> {
+            for (OutboxEvent event : pending.subList(before, pending.size())) {
+                event.traceParent = trace.value();
+            }
+        });
     }
 
     /**
@@ -121,15 +142,18 @@ public class Outbox {
      */
     private static final String WRITE_ALL = "with e as (select * from unnest(cast(?1 as uuid[]), cast(?2 as text[]),"
             + " cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[]), cast(cast(?6 as text[]) as timestamptz[]),"
-            + " cast(?7 as text[])) with ordinality"
-            + " as e(event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic, position)),"
+            + " cast(?7 as text[]), cast(?9 as text[])) with ordinality"
+            + " as e(event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic, trace_parent,"
+            + " position)),"
             // The timeline's rows (ConversationTimeline) in the same round trip.
             + " timeline as (insert into conversation_timeline (event_id, conversation_id, type, event, occurred_at)"
             + " select e.event_id, cast(e.aggregate_id as uuid), e.type, e.payload, e.occurred_at"
             + " from e where e.aggregate_type = 'conversation' and e.type = any(cast(?8 as text[]))"
             + " order by e.position)"
-            + " insert into outbox_event (event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic)"
-            + " select e.event_id, e.aggregate_type, e.aggregate_id, e.type, e.payload, e.occurred_at, e.topic"
+            + " insert into outbox_event (event_id, aggregate_type, aggregate_id, type, payload, occurred_at, topic,"
+            + " trace_parent)"
+            + " select e.event_id, e.aggregate_type, e.aggregate_id, e.type, e.payload, e.occurred_at, e.topic,"
+            + " e.trace_parent"
             + " from e order by e.position";
 
     private static Uni<Void> writeAll(List<OutboxEvent> events) {
@@ -145,6 +169,7 @@ public class Outbox {
         // As ISO-8601 text: Hibernate hands a time array to the driver as Instant[], which it cannot encode.
         String[] occurredAt = new String[n];
         String[] topics = new String[n];
+        String[] traces = new String[n];
         for (int i = 0; i < n; i++) {
             OutboxEvent event = events.get(i);
             ids[i] = event.eventId;
@@ -154,6 +179,7 @@ public class Outbox {
             payloads[i] = event.payload;
             occurredAt[i] = event.occurredAt.toString();
             topics[i] = event.topic;
+            traces[i] = event.traceParent;
         }
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(WRITE_ALL)
@@ -165,6 +191,7 @@ public class Outbox {
                         .setParameter(6, occurredAt)
                         .setParameter(7, topics)
                         .setParameter(8, ConversationTimeline.TYPE_ARRAY)
+                        .setParameter(9, traces)
                         .executeUpdate()
                         .replaceWithVoid());
     }

@@ -40,4 +40,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "occurred_at")
     public Instant occurredAt;
+
+    /** The trace the event was caused in (io.parley.tracing.TraceParent's value), null where tracing is off. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -4,6 +4,7 @@ import io.parley.contracts.Topics;
 import io.parley.reactive.CallerContext;
 import io.parley.reactive.OwnContext;
 import io.parley.reactive.SerialRounds;
+import io.parley.tracing.TraceParent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +37,7 @@ public class OutboxRelay {
      */
     private static final String TAKE_TURN_AND_READ = """
             with turn as materialized (select id from outbox_relay_lock where id = 1 for update skip locked)
-            select seq, topic, aggregate_id, payload, type from outbox_event
+            select seq, topic, aggregate_id, payload, type, trace_parent from outbox_event
             where exists (select 1 from turn)
             order by seq
             limit $1
@@ -108,7 +109,7 @@ public class OutboxRelay {
                         failure -> LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage()));
     }
 
-    private record Pending(long seq, String topic, String key, String payload, String type) {}
+    private record Pending(long seq, String topic, String key, String payload, String type, TraceParent trace) {}
 
     /**
      * Plain SQL on the pool rather than entities: a round only reads events and deletes them, which needs neither
@@ -126,7 +127,8 @@ public class OutboxRelay {
                                         row.getString(1),
                                         row.getString(2),
                                         row.getString(3),
-                                        row.getString(4)));
+                                        row.getString(4),
+                                        TraceParent.ofNullable(row.getString(5))));
                             }
                             return publishInOrder(connection, events);
                         }))
@@ -142,12 +144,16 @@ public class OutboxRelay {
                 .onItem()
                 // Sends are issued in seq order and the idempotent producer keeps that order per partition, so they
                 // need not wait for each other's acknowledgement.
-                .transformToUniAndMerge(event -> CallerContext.resumeOnCallerContext(
-                        (Topics.OUTBOUND_MESSAGES.equals(event.topic()) ? outbound : conversationEvents)
-                                .sendMessage(Message.of(event.payload())
-                                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                                                .withKey(event.key())
-                                                .build()))))
+                .transformToUniAndMerge(event ->
+                        CallerContext.resumeOnCallerContext((Topics.OUTBOUND_MESSAGES.equals(event.topic())
+                                        ? outbound
+                                        : conversationEvents)
+                                .sendMessage(TraceParent.parentOf(
+                                        event.trace(),
+                                        Message.of(event.payload())
+                                                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                                                        .withKey(event.key())
+                                                        .build())))))
                 .collect()
                 .asList()
                 // One statement removes the whole batch. Published rows are deleted, not marked: Kafka keeps the
