@@ -8,12 +8,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads (and, to stage an outage, edits) routing-service's database directly, for e2e assertions. */
+/** Reads (and, to stage an outage, edits) a service's database directly, for e2e assertions: routing's unless named. */
 final class RoutingDatabase {
     private final PostgresNode postgres;
+    private final String name;
 
     RoutingDatabase(PostgresNode postgres) {
+        this(postgres, "routing");
+    }
+
+    RoutingDatabase(PostgresNode postgres, String name) {
         this.postgres = postgres;
+        this.name = name;
     }
 
     /** The first column of the first row, or null when there is none. */
@@ -44,6 +50,6 @@ final class RoutingDatabase {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl("routing"), PostgresNode.USER, "");
+        return DriverManager.getConnection(postgres.jdbcUrl(name), PostgresNode.USER, "");
     }
 }

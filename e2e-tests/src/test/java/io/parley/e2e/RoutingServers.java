@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PostgreSQL with routing's database, a Kafka broker and Keycloak for e2e tests about routing-service alone, which start as many
- * routing processes as they need (and stop them when they want); closing stops everything still running.
+ * PostgreSQL with routing's database (or the databases named), a Kafka broker and Keycloak for e2e tests about
+ * routing-service or metrics-service alone, which start as many of their processes as they need (and stop them when
+ * they want); closing stops everything still running.
  */
 final class RoutingServers implements AutoCloseable {
     private final Path root;
@@ -28,7 +29,7 @@ final class RoutingServers implements AutoCloseable {
     private KafkaNode kafka;
     private KeycloakNode keycloak;
     private RoutingDatabase database;
-    private int routingProcesses;
+    private int processes;
 
     private RoutingServers(Path root, Path runtime) {
         this.root = root;
@@ -36,6 +37,10 @@ final class RoutingServers implements AutoCloseable {
     }
 
     static RoutingServers start(String name) throws IOException {
+        return start(name, List.of("routing"));
+    }
+
+    static RoutingServers start(String name, List<String> databases) throws IOException {
         Path root = Path.of(System.getProperty("parley.root", ".."))
                 .toAbsolutePath()
                 .normalize();
@@ -45,12 +50,12 @@ final class RoutingServers implements AutoCloseable {
             servers.postgres = PostgresNode.start(
                     servers.runtime.resolve("postgres"),
                     Ports.free(),
-                    List.of("routing"),
+                    databases,
                     PostgresNode.Binaries.EMBEDDED,
                     false,
                     () -> {});
             servers.started.add(servers.postgres.process());
-            servers.database = new RoutingDatabase(servers.postgres);
+            servers.database = new RoutingDatabase(servers.postgres, databases.get(0));
             servers.kafka =
                     KafkaNode.start(servers.runtime.resolve("kafka"), Ports.free(), Ports.free(), false, () -> {});
             servers.started.add(servers.kafka.process());
@@ -78,23 +83,29 @@ final class RoutingServers implements AutoCloseable {
 
     /** One more routing-service process on this database and broker, with its own log folder. */
     ServiceNode routing(Map<String, String> extraConfig) {
+        // These tests staff teams with agents of their own making, not Keycloak's users.
+        Map<String, String> config = new HashMap<>(Map.of("parley.roster.source", "routing"));
+        config.putAll(extraConfig);
+        return service("routing-service", config);
+    }
+
+    /** One more process of the service on this database and broker, with its own log folder. */
+    ServiceNode service(String service, Map<String, String> extraConfig) {
         Map<String, String> config = new HashMap<>(Map.of(
                 "parley.db.port", Integer.toString(postgres.port()),
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
-                // These tests staff teams with agents of their own making, not Keycloak's users.
-                "parley.roster.source", "routing"));
+                "quarkus.oidc.auth-server-url", keycloak.realmUrl()));
         config.putAll(extraConfig);
-        ServiceNode routing = ServiceNode.start(
-                "routing-service",
-                root.resolve("routing-service"),
+        ServiceNode node = ServiceNode.start(
+                service,
+                root.resolve(service),
                 Ports.free(),
                 config,
-                runtime.resolve("logs-" + (++routingProcesses)),
+                runtime.resolve("logs-" + (++processes)),
                 false,
                 () -> {});
-        started.add(routing.process());
-        return routing;
+        started.add(node.process());
+        return node;
     }
 
     @Override

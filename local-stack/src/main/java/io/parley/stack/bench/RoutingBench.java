@@ -6,6 +6,7 @@ import io.parley.contracts.EventTypes;
 import io.parley.contracts.InboundMessage;
 import io.parley.contracts.Topics;
 import io.parley.contracts.WebhookSignature;
+import io.parley.stack.ManagedProcess;
 import io.parley.stack.ServiceNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -100,10 +101,19 @@ public final class RoutingBench {
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 120;
         int warmUpRate = args.length > 4 ? Integer.parseInt(args[4]) : Math.max(WARM_UP_RATE, rate);
         System.out.println(MachineCheck.run());
-        try (BenchStack stack = BenchStack.start("routing", List.of("ingest", "routing"))) {
+        // PARLEY_BENCH_SERVICES=all also runs metrics-service and agent-gateway, which consume every event routing
+        // publishes: the whole stack's memory under this load (docs/benchmarks.md, "Memory").
+        boolean allServices = "all".equals(System.getenv("PARLEY_BENCH_SERVICES"));
+        List<String> databases = allServices ? List.of("ingest", "routing", "metrics") : List.of("ingest", "routing");
+        try (BenchStack stack = BenchStack.start("routing", databases)) {
             ServiceNode ingest = stack.service("ingest-service", Map.of());
             // No Keycloak here: routing keeps the bench team's roster itself.
             ServiceNode routing = stack.service("routing-service", Map.of("parley.roster.source", "routing"));
+            List<ManagedProcess> measured = new ArrayList<>(List.of(ingest.process(), routing.process()));
+            if (allServices) {
+                measured.add(stack.service("metrics-service", Map.of()).process());
+                measured.add(stack.service("agent-gateway", Map.of()).process());
+            }
             new RoutingBench()
                     .run(
                             stack.adminToken(),
@@ -115,6 +125,7 @@ public final class RoutingBench {
                             seconds,
                             warmUp,
                             warmUpRate);
+            System.out.println(ResidentMemory.report(measured));
         }
         System.exit(0);
     }
