@@ -79,6 +79,8 @@ class ImageTest {
                 "--mount",
                 "--pid",
                 "--fork",
+                // The service dies with unshare: destroying unshare alone would leave it running.
+                "--kill-child",
                 "--mount-proc=" + rootfs.resolve("proc"),
                 "/usr/sbin/chroot",
                 "--userspec=" + image.config().get("config").get("User").asText(),
@@ -126,6 +128,7 @@ class ImageTest {
                     log.lines().filter(l -> l.startsWith("{")).findFirst().orElse("");
             assertTrue(JSON.readTree(firstJsonLine).has("message"), log);
         } finally {
+            gateway.descendants().forEach(ProcessHandle::destroy);
             gateway.destroy();
             gateway.waitFor(20, TimeUnit.SECONDS);
         }

@@ -25,7 +25,7 @@ public final class Rules {
             Integer position,
             @NotEmpty List<@Pattern(regexp = "conversation_created|message_created|tag_added") String> triggers,
             @Valid Condition conditions,
-            @NotEmpty @Valid List<Action> actions,
+            @NotEmpty List<@Valid Action> actions,
             Boolean enabled) {}
 
     /**
@@ -35,8 +35,8 @@ public final class Rules {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Condition(
-            @Valid List<Condition> all,
-            @Valid List<Condition> any,
+            List<@Valid Condition> all,
+            List<@Valid Condition> any,
             String field,
             String op,
 
