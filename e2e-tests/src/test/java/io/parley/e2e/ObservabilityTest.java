@@ -93,25 +93,17 @@ class ObservabilityTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         sendWebhook("00-" + traceId + "-" + parentSpan + "-01", "m-" + run, "Where is my parcel " + run);
 
+        // Span name prefixes expected of each service in this one trace.
+        Map<String, List<String>> expected = Map.of(
+                "ingest-service", List.of("POST /webhooks", "parley.inbound-messages publish"),
+                "routing-service", List.of("route message.inbound"),
+                "metrics-service", List.of("project conversation."),
+                "agent-gateway", List.of("live parley.conversation-events"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, Set<String>> spansByService = spansOf(traceId);
-            assertTrue(
-                    spansByService.getOrDefault("ingest-service", Set.of()).stream()
-                            .anyMatch(name -> name.startsWith("POST /webhooks")),
-                    spansByService::toString);
-            assertTrue(
-                    spansByService.getOrDefault("ingest-service", Set.of()).contains("parley.inbound-messages publish"),
-                    spansByService::toString);
-            assertTrue(
-                    spansByService.getOrDefault("routing-service", Set.of()).contains("route message.inbound"),
-                    spansByService::toString);
-            assertTrue(
-                    spansByService.getOrDefault("metrics-service", Set.of()).stream()
-                            .anyMatch(name -> name.startsWith("project conversation.")),
-                    spansByService::toString);
-            assertTrue(
-                    spansByService.getOrDefault("agent-gateway", Set.of()).contains("live parley.conversation-events"),
-                    spansByService::toString);
+            expected.forEach((service, prefixes) -> prefixes.forEach(prefix -> assertTrue(
+                    spansByService.getOrDefault(service, Set.of()).stream().anyMatch(name -> name.startsWith(prefix)),
+                    () -> service + " has no span " + prefix + "… in the trace: " + spansByService)));
         });
     }
 

@@ -1,5 +1,7 @@
 package io.parley.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import io.parley.stack.KafkaNode;
 import io.parley.stack.KeycloakNode;
 import io.parley.stack.ManagedProcess;
@@ -10,11 +12,14 @@ import io.parley.stack.testing.Tokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * PostgreSQL with routing's database (or the databases named), a Kafka broker and Keycloak for e2e tests about
@@ -106,6 +111,21 @@ final class RoutingServers implements AutoCloseable {
                 () -> {});
         started.add(node.process());
         return node;
+    }
+
+    /** Waits until, in the consumer group, a client of each prefix (its client.id) holds partitions. */
+    void awaitConsuming(String group, String... clientIdPrefixes) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                List<String> consuming =
+                        admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                                .filter(m -> !m.assignment().topicPartitions().isEmpty())
+                                .map(m -> m.clientId())
+                                .toList();
+                return java.util.Arrays.stream(clientIdPrefixes)
+                        .allMatch(prefix -> consuming.stream().anyMatch(id -> id.startsWith(prefix)));
+            });
+        }
     }
 
     @Override

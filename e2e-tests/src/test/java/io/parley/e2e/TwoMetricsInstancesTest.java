@@ -136,28 +136,7 @@ class TwoMetricsInstancesTest {
         return Map.of("mp.messaging.incoming.conversation-events.client.id", id);
     }
 
-    /** Each named instance holds partitions of the topic. */
     private static void awaitConsuming(String... instances) {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                List<String> consuming = admin
-                        .describeConsumerGroups(List.of("metrics-service"))
-                        .all()
-                        .get()
-                        .get("metrics-service")
-                        .members()
-                        .stream()
-                        .filter(m -> !m.assignment().topicPartitions().isEmpty())
-                        .map(m -> m.clientId())
-                        .toList();
-                for (String instance : instances) {
-                    if (consuming.stream().noneMatch(id -> id.startsWith(instance))) {
-                        return false;
-                    }
-                }
-                return true;
-            });
-        }
+        servers.awaitConsuming("metrics-service", instances);
     }
 }

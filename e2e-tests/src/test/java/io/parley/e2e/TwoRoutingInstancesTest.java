@@ -165,23 +165,7 @@ class TwoRoutingInstancesTest {
 
     /** Both processes hold partitions of the inbound topic, so both route at the same time. */
     private static void awaitBothInstancesConsume() {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                List<String> consuming = admin
-                        .describeConsumerGroups(List.of("routing-service"))
-                        .all()
-                        .get()
-                        .get("routing-service")
-                        .members()
-                        .stream()
-                        .filter(m -> !m.assignment().topicPartitions().isEmpty())
-                        .map(m -> m.clientId())
-                        .toList();
-                return consuming.stream().anyMatch(id -> id.startsWith("routing-a"))
-                        && consuming.stream().anyMatch(id -> id.startsWith("routing-b"));
-            });
-        }
+        servers.awaitConsuming("routing-service", "routing-a", "routing-b");
     }
 
     private static void send(TopicWriter writer, String team, String customer) {
