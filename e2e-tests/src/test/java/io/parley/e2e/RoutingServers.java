@@ -18,6 +18,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -29,12 +31,14 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 final class RoutingServers implements AutoCloseable {
     private final Path root;
     private final Path runtime;
-    private final List<ManagedProcess> started = new ArrayList<>();
+    /** Written by tests that start processes from several threads at once. */
+    private final List<ManagedProcess> started = new CopyOnWriteArrayList<>();
+
     private PostgresNode postgres;
     private KafkaNode kafka;
     private KeycloakNode keycloak;
     private RoutingDatabase database;
-    private int processes;
+    private final AtomicInteger processes = new AtomicInteger();
 
     private RoutingServers(Path root, Path runtime) {
         this.root = root;
@@ -106,7 +110,7 @@ final class RoutingServers implements AutoCloseable {
                 root.resolve(service),
                 Ports.free(),
                 config,
-                runtime.resolve("logs-" + (++processes)),
+                runtime.resolve("logs-" + processes.incrementAndGet()),
                 false,
                 () -> {});
         started.add(node.process());

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two metrics-service processes in one consumer group on one database, as the Helm chart runs them: the partitions
- * of parley.conversation-events are shared between them, one leaves and comes back (the group rebalances twice, and
+ * Two metrics-service processes in one consumer group on one database, as the Helm chart runs them: they start at
+ * once on an empty database (both run the migrations), the partitions of parley.conversation-events are shared, one leaves and comes back (the group rebalances twice, and
  * records in flight are delivered again), and a share of the events is published twice besides. Every event is
  * counted exactly once.
  */
@@ -54,8 +56,11 @@ class TwoMetricsInstancesTest {
 
     @Test
     void sharedPartitionsARebalanceAndRedeliveriesCountEveryEventOnce() throws Exception {
-        ServiceNode first = servers.service("metrics-service", clientId("metrics-a"));
+        // Both start at once on the empty database, as replicas of a new release do: Flyway's lock lets one migrate.
+        CompletableFuture<ServiceNode> starting =
+                CompletableFuture.supplyAsync(() -> servers.service("metrics-service", clientId("metrics-a")));
         ServiceNode second = servers.service("metrics-service", clientId("metrics-b"));
+        ServiceNode first = starting.get(3, TimeUnit.MINUTES);
         awaitConsuming("metrics-a", "metrics-b");
         List<String> sent = new ArrayList<>();
         try (TopicWriter writer = new TopicWriter(servers.bootstrapServers())) {
