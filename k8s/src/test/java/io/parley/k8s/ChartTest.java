@@ -3,6 +3,7 @@ package io.parley.k8s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -183,10 +184,6 @@ class ChartTest {
         assertTrue(
                 container(rendered.named(Deployment.class, deploymentName("ingest-service"))).getVolumeMounts().stream()
                         .anyMatch(m -> m.getMountPath().equals("/app/config") && m.getReadOnly()));
-    }
-
-    private static void assertNull(Object value, String message) {
-        assertTrue(value == null, message);
     }
 
     @Test
