@@ -59,10 +59,7 @@ public class ConversationQueryService {
 
     @WithSession
     public Uni<Conversations.Conversation> detail(UUID id) {
-        return Conversation.<Conversation>findById(id)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("No conversation " + id + "."))
+        return existing(id)
                 .flatMap(conversation -> Contact.<Contact>findById(conversation.contactId)
                         .flatMap(contact -> ConversationTag.of(conversation.id)
                                 .flatMap(tags -> Message.<Message>list(
@@ -83,10 +80,7 @@ public class ConversationQueryService {
     /** The conversation's SLA timers, oldest first: what is due when, what was met or breached. */
     @WithSession
     public Uni<List<Conversations.SlaTimer>> sla(UUID id) {
-        return Conversation.<Conversation>findById(id)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("No conversation " + id + "."))
+        return existing(id)
                 .flatMap(conversation -> SlaTimer.<SlaTimer>list("conversationId = ?1 order by startedAt, metric", id))
                 .map(timers -> timers.stream()
                         .map(t -> new Conversations.SlaTimer(
@@ -103,21 +97,21 @@ public class ConversationQueryService {
     /** The conversation's team and agent, without loading its messages. */
     @WithSession
     public Uni<Conversations.Scope> scope(UUID id) {
-        return Conversation.<Conversation>findById(id)
-                .onItem()
-                .ifNull()
-                .failWith(() -> ProblemException.notFound("No conversation " + id + "."))
-                .map(c -> new Conversations.Scope(c.id, c.team, c.assignee));
+        return existing(id).map(c -> new Conversations.Scope(c.id, c.team, c.assignee));
     }
 
     /** What happened to the conversation besides its messages (assignments, tags, status, SLA breaches), oldest first. */
     @WithSession
     public Uni<List<Timeline.Entry>> timeline(UUID id) {
+        return existing(id).flatMap(conversation -> timeline.of(id));
+    }
+
+    /** The conversation, or 404. */
+    private static Uni<Conversation> existing(UUID id) {
         return Conversation.<Conversation>findById(id)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ProblemException.notFound("No conversation " + id + "."))
-                .flatMap(conversation -> timeline.of(id));
+                .failWith(() -> ProblemException.notFound("No conversation " + id + "."));
     }
 
     /** Every other conversation of the same person, whichever channel they used. */
